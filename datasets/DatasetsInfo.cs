@@ -1,0 +1,1 @@
+namespace Toolkit.Datasets; public static class DatasetsInfo { public const string Name = "datasets"; }
