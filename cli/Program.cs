@@ -1,1 +1,13 @@
-Console.WriteLine("toolkit");
+using Spectre.Console;
+using Spectre.Console.Cli;
+using Toolkit.Cli.Commands;
+using Toolkit.Datasets;
+
+var app = new CommandApp();
+app.Configure(config =>
+{
+    config.SetApplicationName("toolkit");
+    config.SetExceptionHandler((exception, _) => ErrorReport.Print(exception));
+    DataCommands.Register(config);
+});
+return await app.RunAsync(args);

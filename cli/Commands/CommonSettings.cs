@@ -1,0 +1,23 @@
+using System.ComponentModel;
+using Spectre.Console.Cli;
+using Toolkit.Datasets;
+
+namespace Toolkit.Cli.Commands;
+
+/// <summary>Options shared by every command that reports something.</summary>
+public class ReportSettings : CommandSettings
+{
+    [CommandOption("--json")]
+    [Description("Print the result as JSON (for scripts) instead of tables.")]
+    public bool Json { get; init; }
+}
+
+/// <summary>Options shared by every command that reads data sets.</summary>
+public class DataSettings : ReportSettings
+{
+    [CommandOption("--data <DIR>")]
+    [Description("Folder holding the data sets (mnist/, cifar-10/, ml-100k/, topics/). Default: $TOOLKIT_DATA, else a per-user folder.")]
+    public string? Data { get; init; }
+
+    public DataLocation Location => DataLocation.Resolve(Data);
+}

@@ -1,0 +1,17 @@
+using Spectre.Console.Cli;
+
+namespace Toolkit.Cli.Commands;
+
+public static class DataCommands
+{
+    public static void Register(IConfigurator config)
+    {
+        config.AddBranch("data", data =>
+        {
+            data.SetDescription("Find, check and download the data sets.");
+            data.AddCommand<DataVerifyCommand>("verify")
+                .WithDescription("Read every data set completely and report counts per split and per class, or the problem.")
+                .WithExample("data", "verify", "--data", "../shared/data", "--json");
+        });
+    }
+}

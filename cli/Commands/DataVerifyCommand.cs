@@ -1,0 +1,57 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using Toolkit.Datasets.Verification;
+
+namespace Toolkit.Cli.Commands;
+
+public sealed class DataVerifyCommand : Command<DataVerifyCommand.Settings>
+{
+    public static readonly IReadOnlyList<IDatasetCheck> Checks = [new CifarCheck(), new MovieLensCheck()];
+
+    public sealed class Settings : DataSettings
+    {
+        [CommandArgument(0, "[NAMES]")]
+        [Description("Data sets to check (default: all).")]
+        public string[] Names { get; init; } = [];
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var location = settings.Location;
+        var unknown = settings.Names.Where(n => Checks.All(c => c.Name != n)).ToList();
+        if (unknown.Count > 0)
+            throw new ArgumentException($"unknown data set {string.Join(", ", unknown)}; known: {string.Join(", ", Checks.Select(c => c.Name))}");
+
+        var selected = Checks.Where(c => settings.Names.Length == 0 || settings.Names.Contains(c.Name)).ToList();
+        var reports = selected.Select(c => DatasetCheck.Run(c, location)).ToList();
+
+        if (settings.Json)
+            Json.Print(new { root = location.Root, source = location.Source, datasets = reports });
+        else
+            PrintTables(location.Root, location.Source, reports);
+        return reports.All(r => r.Ok) ? 0 : ErrorReport.Failure;
+    }
+
+    private static void PrintTables(string root, string source, IReadOnlyList<DatasetReport> reports)
+    {
+        AnsiConsole.MarkupLine($"Data folder: [bold]{Markup.Escape(root)}[/] (from {Markup.Escape(source)})");
+        foreach (var report in reports)
+        {
+            string status = report.Ok ? "[green]OK[/]" : $"[red]{Markup.Escape(report.Problem ?? "failed")}[/]";
+            AnsiConsole.MarkupLine($"\n[bold]{report.Name}[/] in {Markup.Escape(report.Folder)}: {status}");
+            if (!report.Ok) continue;
+            var table = new Table().AddColumn("split").AddColumn(new TableColumn("count").RightAligned());
+            foreach (var (split, count) in report.CountPerSplit) table.AddRow(split, count.ToString("N0"));
+            foreach (var (key, value) in report.Details) table.AddRow(key, value);
+            AnsiConsole.Write(table);
+            foreach (var (split, perClass) in report.CountPerClass)
+            {
+                var classes = new Table().Title($"{split} per class");
+                foreach (var name in perClass.Keys) classes.AddColumn(new TableColumn(Markup.Escape(name)).RightAligned());
+                classes.AddRow(perClass.Values.Select(v => v.ToString()).ToArray());
+                AnsiConsole.Write(classes);
+            }
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using Spectre.Console;
+using Spectre.Console.Cli;
+using Toolkit.Datasets;
+
+namespace Toolkit.Cli.Commands;
+
+/// <summary>Turns an exception into one readable line on stderr and an exit code.</summary>
+public static class ErrorReport
+{
+    public const int UsageError = 2;
+    public const int Failure = 1;
+
+    public static int Print(Exception exception)
+    {
+        var error = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        switch (exception)
+        {
+            case CommandAppException usage:
+                error.MarkupLine($"[red]error:[/] {Markup.Escape(usage.Message)}");
+                return UsageError;
+            case DataFormatException or FileNotFoundException or DirectoryNotFoundException or IOException
+                or InvalidOperationException or ArgumentException or NotSupportedException or UnauthorizedAccessException:
+                error.MarkupLine($"[red]error:[/] {Markup.Escape(exception.Message)}");
+                return Failure;
+            default:
+                error.WriteException(exception, ExceptionFormats.ShortenEverything);
+                return Failure;
+        }
+    }
+}

@@ -1,1 +1,0 @@
-namespace Toolkit.Datasets; public static class DatasetsInfo { public const string Name = "datasets"; }

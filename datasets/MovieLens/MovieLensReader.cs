@@ -1,0 +1,110 @@
+using System.Globalization;
+using System.Text;
+
+namespace Toolkit.Datasets.MovieLens;
+
+/// <summary>
+/// Reads MovieLens 100K: <c>u.data</c> (and the fold files, same layout: user, movie, rating, timestamp,
+/// tab-separated, ids from 1) and <c>u.item</c> (pipe-separated, Latin-1, 19 genre flags).
+/// </summary>
+public static class MovieLensReader
+{
+    public const int MaxUsers = 943;
+    public const int MaxMovies = 1682;
+
+    public static readonly IReadOnlyList<string> GenreNames =
+    [
+        "unknown", "Action", "Adventure", "Animation", "Children's", "Comedy", "Crime", "Documentary", "Drama",
+        "Fantasy", "Film-Noir", "Horror", "Musical", "Mystery", "Romance", "Sci-Fi", "Thriller", "War", "Western",
+    ];
+
+    /// <summary>Reads <c>u.data</c> and <c>u.item</c> from the data set folder.</summary>
+    public static MovieLensData Read(string folder)
+    {
+        var ratings = ReadRatings(Path.Combine(folder, "u.data"));
+        var movies = ReadMovies(Path.Combine(folder, "u.item"));
+        return new MovieLensData(ratings, movies, MaxUsers, MaxMovies);
+    }
+
+    /// <summary>Reads the train (<c>NAME.base</c>) and test (<c>NAME.test</c>) files of a fold such as u1 or ua.</summary>
+    public static (IReadOnlyList<Rating> Train, IReadOnlyList<Rating> Test) ReadFold(string folder, string fold)
+    {
+        if (!MovieLensData.Folds.Contains(fold))
+            throw new ArgumentException($"unknown fold '{fold}'; expected one of {string.Join(", ", MovieLensData.Folds)}");
+        return (ReadRatings(Path.Combine(folder, fold + ".base")), ReadRatings(Path.Combine(folder, fold + ".test")));
+    }
+
+    public static IReadOnlyList<Rating> ReadRatings(string path)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"{path}: file not found", path);
+        using var reader = new StreamReader(path, Encoding.Latin1);
+        return ParseRatings(reader, path);
+    }
+
+    public static IReadOnlyList<Rating> ParseRatings(TextReader reader, string name)
+    {
+        var ratings = new List<Rating>(100_000);
+        int lineNumber = 0;
+        string? line;
+        while ((line = reader.ReadLine()) is not null)
+        {
+            lineNumber++;
+            if (line.Length == 0) continue;
+            ratings.Add(ParseRating(line, name, lineNumber));
+        }
+        if (ratings.Count == 0) throw DataFormatException.AtLine(name, lineNumber, "no ratings in file");
+        return ratings;
+    }
+
+    private static Rating ParseRating(string line, string name, int lineNumber)
+    {
+        string[] fields = line.Split('\t');
+        if (fields.Length != 4)
+            throw DataFormatException.AtLine(name, lineNumber,
+                $"expected 4 tab-separated fields (user, movie, rating, timestamp), found {fields.Length}");
+        int user = ParseInt(fields[0], "user id", 1, MaxUsers, name, lineNumber);
+        int movie = ParseInt(fields[1], "movie id", 1, MaxMovies, name, lineNumber);
+        int value = ParseInt(fields[2], "rating", 1, 5, name, lineNumber);
+        if (!long.TryParse(fields[3], NumberStyles.None, CultureInfo.InvariantCulture, out long timestamp))
+            throw DataFormatException.AtLine(name, lineNumber, $"timestamp '{fields[3]}' is not a whole number");
+        return new Rating(user - 1, movie - 1, value, timestamp);
+    }
+
+    private static int ParseInt(string text, string what, int min, int max, string name, int lineNumber)
+    {
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int value))
+            throw DataFormatException.AtLine(name, lineNumber, $"{what} '{text}' is not a whole number");
+        if (value < min || value > max)
+            throw DataFormatException.AtLine(name, lineNumber, $"{what} {value} is outside {min}-{max}");
+        return value;
+    }
+
+    public static IReadOnlyList<Movie> ReadMovies(string path)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"{path}: file not found", path);
+        var movies = new List<Movie>(MaxMovies);
+        int lineNumber = 0;
+        foreach (string line in File.ReadLines(path, Encoding.Latin1))
+        {
+            lineNumber++;
+            if (line.Length == 0) continue;
+            string[] fields = line.Split('|');
+            if (fields.Length != 5 + GenreNames.Count)
+                throw DataFormatException.AtLine(path, lineNumber,
+                    $"expected {5 + GenreNames.Count} '|'-separated fields, found {fields.Length}");
+            int id = ParseInt(fields[0], "movie id", 1, MaxMovies, path, lineNumber);
+            if (id != movies.Count + 1)
+                throw DataFormatException.AtLine(path, lineNumber, $"movie id {id} out of order; expected {movies.Count + 1}");
+            var genres = new List<string>();
+            for (int g = 0; g < GenreNames.Count; g++)
+            {
+                string flag = fields[5 + g];
+                if (flag == "1") genres.Add(GenreNames[g]);
+                else if (flag != "0")
+                    throw DataFormatException.AtLine(path, lineNumber, $"genre flag '{flag}' for {GenreNames[g]} is not 0 or 1");
+            }
+            movies.Add(new Movie(id - 1, fields[1], fields[2], genres));
+        }
+        return movies;
+    }
+}

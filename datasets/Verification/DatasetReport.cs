@@ -1,0 +1,46 @@
+namespace Toolkit.Datasets.Verification;
+
+/// <summary>What <c>data verify</c> found for one data set.</summary>
+public sealed record DatasetReport(
+    string Name,
+    string Folder,
+    bool Ok,
+    string? Problem,
+    IReadOnlyDictionary<string, int> CountPerSplit,
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> CountPerClass,
+    IReadOnlyDictionary<string, string> Details)
+{
+    public static DatasetReport Failed(string name, string folder, string problem) =>
+        new(name, folder, false, problem, new Dictionary<string, int>(),
+            new Dictionary<string, IReadOnlyDictionary<string, int>>(), new Dictionary<string, string>());
+}
+
+/// <summary>Reads one data set completely and reports its counts, or the problem that stopped it.</summary>
+public interface IDatasetCheck
+{
+    string Name { get; }
+    string FolderName { get; }
+    DatasetReport Check(string folder);
+}
+
+public static class DatasetCheck
+{
+    /// <summary>Runs a check, turning a read failure into a failed report.</summary>
+    public static DatasetReport Run(IDatasetCheck check, DataLocation location)
+    {
+        string folder = location.Folder(check.FolderName);
+        if (!Directory.Exists(folder))
+            return DatasetReport.Failed(check.Name, folder, $"folder not found (try 'toolkit data download {check.Name}')");
+        try
+        {
+            return check.Check(folder);
+        }
+        catch (Exception e) when (e is DataFormatException or IOException or UnauthorizedAccessException)
+        {
+            return DatasetReport.Failed(check.Name, folder, e.Message);
+        }
+    }
+
+    public static IReadOnlyDictionary<string, int> Named(IReadOnlyList<string> names, int[] counts) =>
+        names.Select((n, i) => (n, counts[i])).ToDictionary(p => p.n, p => p.Item2);
+}

@@ -1,0 +1,33 @@
+using Toolkit.Datasets.MovieLens;
+
+namespace Toolkit.Datasets.Verification;
+
+public sealed class MovieLensCheck : IDatasetCheck
+{
+    public string Name => "movielens";
+    public string FolderName => MovieLensData.FolderName;
+
+    public DatasetReport Check(string folder)
+    {
+        var data = MovieLensReader.Read(folder);
+        var splits = new Dictionary<string, int> { ["ratings"] = data.Ratings.Count, ["movies"] = data.Movies.Count };
+        foreach (string fold in MovieLensData.Folds)
+        {
+            var (train, test) = MovieLensReader.ReadFold(folder, fold);
+            splits[$"{fold}.base"] = train.Count;
+            splits[$"{fold}.test"] = test.Count;
+        }
+        var perStar = new int[5];
+        foreach (var rating in data.Ratings) perStar[(int)rating.Value - 1]++;
+        return new DatasetReport(Name, folder, true, null, splits,
+            new Dictionary<string, IReadOnlyDictionary<string, int>>
+            {
+                ["ratings"] = DatasetCheck.Named(["1", "2", "3", "4", "5"], perStar),
+            },
+            new Dictionary<string, string>
+            {
+                ["users"] = data.Ratings.Select(r => r.User).Distinct().Count().ToString(),
+                ["movies"] = data.Ratings.Select(r => r.Movie).Distinct().Count().ToString(),
+            });
+    }
+}
