@@ -1,0 +1,60 @@
+using Toolkit.Datasets;
+using Toolkit.Datasets.Cifar;
+
+namespace Toolkit.Inference.Evaluation;
+
+/// <summary>
+/// Labelled images to evaluate a model on, kept as bytes (0-255) and turned into [0, 1] floats batch by batch.
+/// <paramref name="Subsets"/> names index ranges worth reporting on their own (e.g. CIFAR-10's lossless test images).
+/// </summary>
+public sealed record EvaluationSet(
+    string Name,
+    string Family,
+    byte[] Pixels,
+    byte[] Labels,
+    int ValuesPerExample,
+    IReadOnlyList<string> ClassNames,
+    IReadOnlyDictionary<string, Range> Subsets)
+{
+    public int Count => Labels.Length;
+
+    public void CopyBatch(int start, int count, float[] destination)
+    {
+        var source = Pixels.AsSpan(start * ValuesPerExample, count * ValuesPerExample);
+        for (int i = 0; i < source.Length; i++) destination[i] = source[i] / 255f;
+    }
+
+    public EvaluationSet Take(int limit)
+    {
+        if (limit >= Count) return this;
+        var subsets = Subsets
+            .Where(s => s.Value.End.Value <= limit)
+            .ToDictionary(s => s.Key, s => s.Value);
+        return this with
+        {
+            Pixels = Pixels[..(limit * ValuesPerExample)],
+            Labels = Labels[..limit],
+            Subsets = subsets,
+        };
+    }
+}
+
+/// <summary>The evaluation sets the command line knows by name.</summary>
+public static class EvaluationSets
+{
+    public const int CifarLosslessTestImages = 1000;
+
+    public static IReadOnlyList<string> Names => ["cifar10-test", "cifar10-train"];
+
+    public static EvaluationSet Load(string name, DataLocation location) => name switch
+    {
+        "cifar10-test" => FromCifar(name, CifarReader.ReadSplit(location.Folder(CifarReader.FolderName), train: false),
+            new Dictionary<string, Range> { ["lossless first 1000"] = 0..CifarLosslessTestImages }),
+        "cifar10-train" => FromCifar(name, CifarReader.ReadSplit(location.Folder(CifarReader.FolderName), train: true),
+            new Dictionary<string, Range>()),
+        _ => throw new ArgumentException($"unknown data set '{name}'; known: {string.Join(", ", Names)}"),
+    };
+
+    public static EvaluationSet FromCifar(string name, CifarImages images, IReadOnlyDictionary<string, Range> subsets) =>
+        new(name, "cifar10", images.Pixels, images.Labels, CifarImages.PixelsPerImage, CifarImages.ClassNames, subsets);
+}

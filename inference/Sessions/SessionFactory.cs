@@ -1,0 +1,66 @@
+using Microsoft.ML.OnnxRuntime;
+
+namespace Toolkit.Inference.Sessions;
+
+/// <summary>An ONNX Runtime session and the execution provider it really got.</summary>
+public sealed record OpenedSession(InferenceSession Session, string Provider, string? FallbackNotice);
+
+/// <summary>
+/// Opens sessions on the requested device. ONNX Runtime lists CUDA as available even where its libraries
+/// cannot load, so the only reliable test is to try: <c>auto</c> falls back to the CPU with a notice,
+/// <c>cuda</c> fails with the reason.
+/// </summary>
+public static class SessionFactory
+{
+    // ONNX Runtime also logs a failed CUDA load to stderr; the toolkit reports it once, as the fallback notice
+    // or the error, so the shared environment logs only fatal problems (everything else surfaces as exceptions).
+    static SessionFactory()
+    {
+        if (OrtEnv.IsCreated) return;
+        var options = new EnvironmentCreationOptions { logLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL };
+        OrtEnv.CreateInstanceWithOptions(ref options);
+    }
+
+    public static OpenedSession Open(string modelPath, ExecutionDevice device)
+    {
+        if (!File.Exists(modelPath)) throw new FileNotFoundException($"{modelPath}: model file not found", modelPath);
+        if (device == ExecutionDevice.Cpu) return new OpenedSession(OpenOnCpu(modelPath), "CPU", null);
+
+        try
+        {
+            return new OpenedSession(OpenOnCuda(modelPath), "CUDA", null);
+        }
+        catch (Exception e) when (e is OnnxRuntimeException or EntryPointNotFoundException or DllNotFoundException)
+        {
+            string reason = e is EntryPointNotFoundException
+                ? "this build carries the CPU-only ONNX Runtime package; build with -p:UseGpu=true for CUDA"
+                : FirstLine(e.Message);
+            if (device == ExecutionDevice.Cuda)
+                throw new InvalidOperationException($"CUDA execution provider cannot load: {reason}", e);
+            return new OpenedSession(OpenOnCpu(modelPath), "CPU", $"CUDA unavailable ({reason}); running on CPU");
+        }
+    }
+
+    private static InferenceSession OpenOnCuda(string modelPath)
+    {
+        using var options = new SessionOptions();
+        options.AppendExecutionProvider_CUDA(0);
+        return new InferenceSession(modelPath, options);
+    }
+
+    private static InferenceSession OpenOnCpu(string modelPath)
+    {
+        using var options = new SessionOptions { GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL };
+        return new InferenceSession(modelPath, options);
+    }
+
+    private static string FirstLine(string message)
+    {
+        // ONNX Runtime's load failures end with "... with error: libcublasLt.so.13: cannot open shared object file".
+        const string loaderError = "with error: ";
+        int at = message.IndexOf(loaderError, StringComparison.Ordinal);
+        if (at >= 0) message = message[(at + loaderError.Length)..];
+        string line = message.Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()?.Trim() ?? message;
+        return line.Length > 300 ? line[..300] + "..." : line;
+    }
+}
