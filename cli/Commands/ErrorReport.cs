@@ -4,7 +4,7 @@ using Toolkit.Datasets;
 
 namespace Toolkit.Cli.Commands;
 
-/// <summary>Turns an exception into one readable line on stderr and an exit code.</summary>
+/// <summary>Turns an exception into one plain line on stderr (never wrapped, so scripts can grep it) and an exit code.</summary>
 public static class ErrorReport
 {
     public const int UsageError = 2;
@@ -12,18 +12,18 @@ public static class ErrorReport
 
     public static int Print(Exception exception)
     {
-        var error = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         switch (exception)
         {
             case CommandAppException usage:
-                error.MarkupLine($"[red]error:[/] {Markup.Escape(usage.Message)}");
+                Console.Error.WriteLine($"error: {usage.Message}");
                 return UsageError;
-            case DataFormatException or FileNotFoundException or DirectoryNotFoundException or IOException
+            case DataFormatException or FileNotFoundException or DirectoryNotFoundException or IOException or InvalidDataException
                 or InvalidOperationException or ArgumentException or NotSupportedException or UnauthorizedAccessException:
-                error.MarkupLine($"[red]error:[/] {Markup.Escape(exception.Message)}");
+                Console.Error.WriteLine($"error: {exception.Message}");
                 return Failure;
             default:
-                error.WriteException(exception, ExceptionFormats.ShortenEverything);
+                AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) })
+                    .WriteException(exception, ExceptionFormats.ShortenEverything);
                 return Failure;
         }
     }
