@@ -12,6 +12,9 @@ public static class DataCommands
             data.AddCommand<DataVerifyCommand>("verify")
                 .WithDescription("Read every data set completely and report counts per split and per class, or the problem.")
                 .WithExample("data", "verify", "--data", "../shared/data", "--json");
+            data.AddCommand<DataSamplesCommand>("samples")
+                .WithDescription("Write images of a data set as PNG files, to try predict and serve on.")
+                .WithExample("data", "samples", "--dataset", "cifar10-test", "--indices", "3,4,6,18", "--out", "models/samples");
         });
     }
 }

@@ -1,0 +1,33 @@
+using SkiaSharp;
+using Toolkit.Datasets;
+
+namespace Toolkit.Inference.Images;
+
+/// <summary>Writes planar (CHW) pixel data, one or three channels, as a PNG file.</summary>
+public static class PngWriter
+{
+    public static void Save(ReadOnlySpan<byte> chw, int channels, int height, int width, string path)
+    {
+        if (channels != 1 && channels != 3) throw new ArgumentException($"cannot write {channels} channels as PNG");
+        using var bitmap = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Unpremul));
+        var pixels = bitmap.GetPixelSpan();
+        int plane = width * height;
+        for (int i = 0; i < plane; i++)
+        {
+            pixels[4 * i] = chw[i];
+            pixels[4 * i + 1] = chw[channels == 3 ? plane + i : i];
+            pixels[4 * i + 2] = chw[channels == 3 ? 2 * plane + i : i];
+            pixels[4 * i + 3] = 255;
+        }
+        using var data = bitmap.Encode(SKEncodedImageFormat.Png, 100);
+        AtomicFile.WriteAllBytes(path, data.AsSpan());
+    }
+
+    /// <summary>Writes [0, 1] floats (CHW), clipped and rounded to bytes.</summary>
+    public static void Save(ReadOnlySpan<float> chw, int channels, int height, int width, string path)
+    {
+        var bytes = new byte[chw.Length];
+        for (int i = 0; i < bytes.Length; i++) bytes[i] = (byte)Math.Round(Math.Clamp(chw[i], 0f, 1f) * 255f);
+        Save(bytes, channels, height, width, path);
+    }
+}
