@@ -7,7 +7,8 @@ namespace Toolkit.Cli.Commands;
 
 public sealed class DataVerifyCommand : Command<DataVerifyCommand.Settings>
 {
-    public static readonly IReadOnlyList<IDatasetCheck> Checks = [new CifarCheck(), new MovieLensCheck()];
+    public static readonly IReadOnlyList<IDatasetCheck> Checks =
+        [new MnistCheck(), new CifarCheck(), new MovieLensCheck(), new NewsgroupsCheck()];
 
     public sealed class Settings : DataSettings
     {

@@ -1,3 +1,5 @@
+using Toolkit.Datasets.Io;
+
 namespace Toolkit.Datasets.Cifar;
 
 /// <summary>CIFAR-10 images as stored: per image 3,072 bytes, 1,024 R then 1,024 G then 1,024 B (CHW, row-major).</summary>
@@ -38,10 +40,5 @@ public sealed class CifarImages
         return new CifarImages(pixels, labels);
     }
 
-    public int[] CountPerClass()
-    {
-        var counts = new int[ClassNames.Count];
-        foreach (byte label in Labels) counts[label]++;
-        return counts;
-    }
+    public int[] CountPerClass() => LabelCounts.PerClass(Labels, ClassNames.Count);
 }

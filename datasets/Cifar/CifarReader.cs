@@ -1,5 +1,4 @@
-using System.Formats.Tar;
-using System.IO.Compression;
+using Toolkit.Datasets.Io;
 
 namespace Toolkit.Datasets.Cifar;
 
@@ -50,12 +49,14 @@ public static class CifarReader
         if (length == 0)
             throw DataFormatException.AtOffset(name, 0, "empty batch file");
 
-        int count = checked((int)(length / RecordSize));
         var raw = new byte[length];
-        int read = stream.ReadAtLeast(raw, raw.Length, throwOnEndOfStream: false);
-        if (read != raw.Length)
-            throw DataFormatException.AtOffset(name, read, $"file ends after {read} of {length} bytes");
+        CheckedReader.Over(stream, name, length).ReadExactly(raw, $"{length / RecordSize} records");
+        return SplitRecords(raw, name);
+    }
 
+    private static CifarImages SplitRecords(byte[] raw, string name)
+    {
+        int count = raw.Length / RecordSize;
         var pixels = new byte[count * CifarImages.PixelsPerImage];
         var labels = new byte[count];
         for (int i = 0; i < count; i++)
@@ -73,26 +74,12 @@ public static class CifarReader
     private static CifarImages ReadFromArchive(string archive, IReadOnlyList<string> batches)
     {
         var found = new Dictionary<string, CifarImages>();
-        using (var file = File.OpenRead(archive))
-        using (var gzip = new GZipStream(file, CompressionMode.Decompress))
+        TarGzArchive.ForEachFile(archive, (entry, name) =>
         {
-            var tar = new TarReader(gzip);
-            TarEntry? entry;
-            try
-            {
-                while ((entry = tar.GetNextEntry()) is not null)
-                {
-                    string name = Path.GetFileName(entry.Name);
-                    if (entry.DataStream is null || !batches.Contains(name)) continue;
-                    found[name] = ReadBatch(entry.DataStream, $"{archive}!{entry.Name}", entry.Length);
-                    if (found.Count == batches.Count) break;
-                }
-            }
-            catch (Exception e) when (e is InvalidDataException or EndOfStreamException or FormatException)
-            {
-                throw DataFormatException.AtOffset(archive, file.Position, $"corrupt or truncated archive ({e.Message})");
-            }
-        }
+            if (batches.Contains(Path.GetFileName(entry.Name)))
+                found[Path.GetFileName(entry.Name)] = ReadBatch(entry.DataStream!, name, entry.Length);
+            return true;
+        });
 
         var missing = batches.Where(b => !found.ContainsKey(b)).ToList();
         if (missing.Count > 0)

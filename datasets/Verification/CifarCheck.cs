@@ -11,13 +11,8 @@ public sealed class CifarCheck : IDatasetCheck
     {
         var train = CifarReader.ReadSplit(folder, train: true);
         var test = CifarReader.ReadSplit(folder, train: false);
-        return new DatasetReport(Name, folder, true, null,
-            new Dictionary<string, int> { ["train"] = train.Count, ["test"] = test.Count },
-            new Dictionary<string, IReadOnlyDictionary<string, int>>
-            {
-                ["train"] = DatasetCheck.Named(CifarImages.ClassNames, train.CountPerClass()),
-                ["test"] = DatasetCheck.Named(CifarImages.ClassNames, test.CountPerClass()),
-            },
-            new Dictionary<string, string>());
+        return DatasetReport.Passed(Name, folder,
+            ("train", train.Count, DatasetCheck.Named(CifarImages.ClassNames, train.CountPerClass())),
+            ("test", test.Count, DatasetCheck.Named(CifarImages.ClassNames, test.CountPerClass())));
     }
 }
