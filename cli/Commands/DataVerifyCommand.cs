@@ -36,11 +36,12 @@ public sealed class DataVerifyCommand : Command<DataVerifyCommand.Settings>
 
     private static void PrintTables(string root, string source, IReadOnlyList<DatasetReport> reports)
     {
-        AnsiConsole.MarkupLine($"Data folder: [bold]{Markup.Escape(root)}[/] (from {Markup.Escape(source)})");
+        ConsoleLine.Out($"Data folder: [bold]{Markup.Escape(root)}[/] (from {Markup.Escape(source)})");
         foreach (var report in reports)
         {
             string status = report.Ok ? "[green]OK[/]" : $"[red]{Markup.Escape(report.Problem ?? "failed")}[/]";
-            AnsiConsole.MarkupLine($"\n[bold]{report.Name}[/] in {Markup.Escape(report.Folder)}: {status}");
+            AnsiConsole.WriteLine();
+            ConsoleLine.Out($"[bold]{report.Name}[/] in {Markup.Escape(report.Folder)}: {status}");
             if (!report.Ok) continue;
             var table = new Table().AddColumn("split").AddColumn(new TableColumn("count").RightAligned());
             foreach (var (split, count) in report.CountPerSplit) table.AddRow(split, count.ToString("N0"));

@@ -12,18 +12,17 @@ public static class ErrorReport
 
     public static int Print(Exception exception)
     {
-        var error = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         switch (exception)
         {
             case CommandAppException usage:
-                error.MarkupLine($"[red]error:[/] {Markup.Escape(usage.Message)}");
+                ConsoleLine.Error($"[red]error:[/] {Markup.Escape(usage.Message)}");
                 return UsageError;
             case DataFormatException or FileNotFoundException or DirectoryNotFoundException or IOException
                 or InvalidOperationException or ArgumentException or NotSupportedException or UnauthorizedAccessException:
-                error.MarkupLine($"[red]error:[/] {Markup.Escape(exception.Message)}");
+                ConsoleLine.Error($"[red]error:[/] {Markup.Escape(exception.Message)}");
                 return Failure;
             default:
-                error.WriteException(exception, ExceptionFormats.ShortenEverything);
+                ConsoleLine.ErrorConsole.WriteException(exception, ExceptionFormats.ShortenEverything);
                 return Failure;
         }
     }
