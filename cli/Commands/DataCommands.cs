@@ -12,6 +12,9 @@ public static class DataCommands
             data.AddCommand<DataVerifyCommand>("verify")
                 .WithDescription("Read every data set completely and report counts per split and per class, or the problem.")
                 .WithExample("data", "verify", "--data", "../shared/data", "--json");
+            data.AddCommand<DataDownloadCommand>("download")
+                .WithDescription("Fetch a data set's official files with a sha256 check (written to NAME.part, renamed when complete).")
+                .WithExample("data", "download", "mnist", "--data", "~/toolkit-data");
         });
     }
 }
