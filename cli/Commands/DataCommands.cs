@@ -15,6 +15,9 @@ public static class DataCommands
             data.AddCommand<DataDownloadCommand>("download")
                 .WithDescription("Fetch a data set's official files with a sha256 check (written to NAME.part, renamed when complete).")
                 .WithExample("data", "download", "mnist", "--data", "~/toolkit-data");
+            data.AddCommand<DataBenchmarkCommand>("benchmark")
+                .WithDescription("Time reading the MNIST and CIFAR-10 training images into memory.")
+                .WithExample("data", "benchmark", "--data", "../shared/data");
         });
     }
 }
