@@ -1,9 +1,8 @@
-using Toolkit.Datasets.Io;
-
 namespace Toolkit.Datasets.Cifar;
 
 /// <summary>CIFAR-10 images as stored: per image 3,072 bytes, 1,024 R then 1,024 G then 1,024 B (CHW, row-major).</summary>
-public sealed class CifarImages
+public sealed class CifarImages(byte[] pixels, byte[] labels)
+    : LabeledImages(pixels, labels, PixelsPerImage, ClassNames.Count)
 {
     public const int Channels = 3;
     public const int Height = 32;
@@ -12,20 +11,6 @@ public sealed class CifarImages
 
     public static readonly IReadOnlyList<string> ClassNames =
         ["airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship", "truck"];
-
-    public CifarImages(byte[] pixels, byte[] labels)
-    {
-        if (pixels.Length != labels.Length * PixelsPerImage)
-            throw new ArgumentException($"{pixels.Length} pixel bytes do not hold {labels.Length} images");
-        Pixels = pixels;
-        Labels = labels;
-    }
-
-    public byte[] Pixels { get; }
-    public byte[] Labels { get; }
-    public int Count => Labels.Length;
-
-    public ReadOnlySpan<byte> Image(int index) => Pixels.AsSpan(index * PixelsPerImage, PixelsPerImage);
 
     /// <summary>The images at the given indices, in that order.</summary>
     public CifarImages Select(IReadOnlyList<int> indices)
@@ -39,6 +24,4 @@ public sealed class CifarImages
         }
         return new CifarImages(pixels, labels);
     }
-
-    public int[] CountPerClass() => LabelCounts.PerClass(Labels, ClassNames.Count);
 }

@@ -14,13 +14,18 @@ public static class NewsgroupsReader
     public const string FolderName = "topics";
     public const string ArchiveName = "20news-bydate.tar.gz";
 
-    public static readonly List<string> GroupNames =
+    public static readonly IReadOnlyList<string> GroupNames =
     [
         "alt.atheism", "comp.graphics", "comp.os.ms-windows.misc", "comp.sys.ibm.pc.hardware", "comp.sys.mac.hardware",
         "comp.windows.x", "misc.forsale", "rec.autos", "rec.motorcycles", "rec.sport.baseball", "rec.sport.hockey",
         "sci.crypt", "sci.electronics", "sci.med", "sci.space", "soc.religion.christian", "talk.politics.guns",
         "talk.politics.mideast", "talk.politics.misc", "talk.religion.misc",
     ];
+
+    private static readonly Dictionary<string, int> LabelByGroup = GroupNames.Select((g, i) => (g, i)).ToDictionary();
+
+    /// <summary>The index of a newsgroup in <see cref="GroupNames"/>.</summary>
+    public static int LabelOf(string group) => LabelByGroup[group];
 
     public static string SplitFolderName(bool train) => train ? "20news-bydate-train" : "20news-bydate-test";
 
@@ -73,7 +78,7 @@ public static class NewsgroupsReader
         string[] parts = relativePath.Split('/');
         if (parts.Length != 2)
             throw new DataFormatException(name, "path", "expected GROUP/ARTICLE-NUMBER below the split folder");
-        if (!GroupNames.Contains(parts[0]))
+        if (!LabelByGroup.ContainsKey(parts[0]))
             throw new DataFormatException(name, "path", $"'{parts[0]}' is not one of the 20 newsgroups");
         if (!int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out int id))
             throw new DataFormatException(name, "path", $"file name '{parts[1]}' is not an article number");

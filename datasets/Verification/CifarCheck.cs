@@ -2,17 +2,7 @@ using Toolkit.Datasets.Cifar;
 
 namespace Toolkit.Datasets.Verification;
 
-public sealed class CifarCheck : IDatasetCheck
+public sealed class CifarCheck() : SplitCountCheck("cifar10", CifarReader.FolderName, CifarImages.ClassNames)
 {
-    public string Name => "cifar10";
-    public string FolderName => CifarReader.FolderName;
-
-    public DatasetReport Check(string folder)
-    {
-        var train = CifarReader.ReadSplit(folder, train: true);
-        var test = CifarReader.ReadSplit(folder, train: false);
-        return DatasetReport.Passed(Name, folder,
-            ("train", train.Count, DatasetCheck.Named(CifarImages.ClassNames, train.CountPerClass())),
-            ("test", test.Count, DatasetCheck.Named(CifarImages.ClassNames, test.CountPerClass())));
-    }
+    protected override int[] CountPerClass(string folder, bool train) => CifarReader.ReadSplit(folder, train).CountPerClass();
 }

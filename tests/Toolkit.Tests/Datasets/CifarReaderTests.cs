@@ -4,20 +4,17 @@ using Xunit;
 
 namespace Toolkit.Tests.Datasets;
 
-public sealed class CifarReaderTests : IDisposable
+public sealed class CifarReaderTests : TempFolderTest
 {
-    private readonly TempFolder _temp = new();
-
-    public void Dispose() => _temp.Dispose();
 
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
     public void ReadsBothSplits(bool archive)
     {
-        if (archive) CifarFixture.WriteArchive(_temp, recordsPerBatch: 12);
-        else CifarFixture.WriteExtracted(_temp, recordsPerBatch: 12);
-        string folder = Path.Combine(_temp.Root, "cifar-10");
+        if (archive) CifarFixture.WriteArchive(Temp, recordsPerBatch: 12);
+        else CifarFixture.WriteExtracted(Temp, recordsPerBatch: 12);
+        string folder = Path.Combine(Temp.Root, "cifar-10");
 
         var train = CifarReader.ReadSplit(folder, train: true);
         var test = CifarReader.ReadSplit(folder, train: false);
@@ -34,7 +31,7 @@ public sealed class CifarReaderTests : IDisposable
     public void RejectsBatchThatIsNotWholeRecords()
     {
         byte[] batch = CifarFixture.Batch(3);
-        string path = _temp.Write("data_batch_1.bin", Bytes.Truncate(batch, batch.Length - 1));
+        string path = Temp.Write("data_batch_1.bin", Bytes.Truncate(batch, batch.Length - 1));
 
         DataAssert.Fails(() => CifarReader.ReadBatchFile(path), path, $"offset {2 * CifarReader.RecordSize}", "not a whole number");
     }
@@ -44,7 +41,7 @@ public sealed class CifarReaderTests : IDisposable
     {
         byte[] batch = CifarFixture.Batch(4);
         batch[2 * CifarReader.RecordSize] = 10;
-        string path = _temp.Write("data_batch_1.bin", batch);
+        string path = Temp.Write("data_batch_1.bin", batch);
 
         DataAssert.Fails(() => CifarReader.ReadBatchFile(path), path, $"offset {2 * CifarReader.RecordSize}", "label 10 of record 2");
     }
@@ -52,7 +49,7 @@ public sealed class CifarReaderTests : IDisposable
     [Fact]
     public void RejectsEmptyBatch()
     {
-        string path = _temp.Write("test_batch.bin", []);
+        string path = Temp.Write("test_batch.bin", []);
 
         DataAssert.Fails(() => CifarReader.ReadBatchFile(path), path, "offset 0", "empty");
     }
@@ -63,7 +60,7 @@ public sealed class CifarReaderTests : IDisposable
     [InlineData(0.99)]
     public void RejectsCutArchive(double keep)
     {
-        string path = CifarFixture.WriteArchive(_temp, recordsPerBatch: 20);
+        string path = CifarFixture.WriteArchive(Temp, recordsPerBatch: 20);
         byte[] archive = File.ReadAllBytes(path);
         File.WriteAllBytes(path, Bytes.Truncate(archive, (int)(archive.Length * keep)));
 
@@ -73,7 +70,7 @@ public sealed class CifarReaderTests : IDisposable
     [Fact]
     public void RejectsArchiveWithoutTestBatch()
     {
-        string path = _temp.Write($"cifar-10/{CifarReader.ArchiveName}", Bytes.TarGz(CifarFixture.Batches(3).Take(5)));
+        string path = Temp.Write($"cifar-10/{CifarReader.ArchiveName}", Bytes.TarGz(CifarFixture.Batches(3).Take(5)));
 
         DataAssert.Fails(() => CifarReader.ReadSplit(Path.GetDirectoryName(path)!, train: false), path, "end of archive", "missing test_batch.bin");
     }
@@ -81,7 +78,7 @@ public sealed class CifarReaderTests : IDisposable
     [Fact]
     public void RejectsFileThatIsNotGzip()
     {
-        string path = _temp.Write($"cifar-10/{CifarReader.ArchiveName}", CifarFixture.Batch(2));
+        string path = Temp.Write($"cifar-10/{CifarReader.ArchiveName}", CifarFixture.Batch(2));
 
         DataAssert.Fails(() => CifarReader.ReadSplit(Path.GetDirectoryName(path)!, train: true), path, "decompressed offset", "corrupt");
     }

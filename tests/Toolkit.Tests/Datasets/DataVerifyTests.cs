@@ -7,11 +7,8 @@ using Xunit;
 
 namespace Toolkit.Tests.Datasets;
 
-public sealed class DataVerifyTests : IDisposable
+public sealed class DataVerifyTests : TempFolderTest
 {
-    private readonly TempFolder _temp = new();
-
-    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public void ChecksAreTheFourDataSetsInOrder()
@@ -24,7 +21,7 @@ public sealed class DataVerifyTests : IDisposable
     {
         WriteAllFixtures();
 
-        var reports = DataVerifyCommand.Checks.Select(c => DatasetCheck.Run(c, new DataLocation(_temp.Root, "test"))).ToList();
+        var reports = DataVerifyCommand.Checks.Select(c => DatasetCheck.Run(c, new DataLocation(Temp.Root, "test"))).ToList();
 
         Assert.All(reports, r => Assert.True(r.Ok, r.Problem));
         Assert.Equal(30, reports[0].CountPerSplit["train"]);
@@ -36,7 +33,7 @@ public sealed class DataVerifyTests : IDisposable
     [Fact]
     public void MissingFolderIsReportedWithTheDownloadCommand()
     {
-        var report = DatasetCheck.Run(new MnistCheck(), new DataLocation(_temp.Root, "test"));
+        var report = DatasetCheck.Run(new MnistCheck(), new DataLocation(Temp.Root, "test"));
 
         Assert.False(report.Ok);
         Assert.Contains("toolkit data download mnist", report.Problem);
@@ -46,25 +43,25 @@ public sealed class DataVerifyTests : IDisposable
     public void CommandLinePrintsOneLineNamingTheCutFileAndFails()
     {
         WriteAllFixtures();
-        string labels = Path.Combine(_temp.Root, "mnist", "t10k-labels-idx1-ubyte.gz");
+        string labels = Path.Combine(Temp.Root, "mnist", "t10k-labels-idx1-ubyte.gz");
         byte[] bytes = File.ReadAllBytes(labels);
         File.WriteAllBytes(labels, bytes[..(bytes.Length / 2)]);
 
-        var (exitCode, output) = RunToolkit("data", "verify", "--data", _temp.Root);
+        var (exitCode, output) = RunToolkit("data", "verify", "--data", Temp.Root);
 
         Assert.Equal(1, exitCode);
         string line = Assert.Single(output.Split('\n'), l => l.Contains("t10k-labels-idx1-ubyte.gz"));
         Assert.StartsWith("mnist in ", line);
         Assert.Contains("truncated?", line);
-        Assert.Contains("cifar10 in " + Path.Combine(_temp.Root, "cifar-10") + ": OK", output);
+        Assert.Contains("cifar10 in " + Path.Combine(Temp.Root, "cifar-10") + ": OK", output);
     }
 
     private void WriteAllFixtures()
     {
-        IdxFixture.WriteFolder(_temp, trainCount: 30, testCount: 10, gzip: true);
-        CifarFixture.WriteArchive(_temp, recordsPerBatch: 12);
-        MovieLensFixture.Write(_temp);
-        NewsgroupsFixture.WriteArchive(_temp);
+        IdxFixture.WriteFolder(Temp, trainCount: 30, testCount: 10, gzip: true);
+        CifarFixture.WriteArchive(Temp, recordsPerBatch: 12);
+        MovieLensFixture.Write(Temp);
+        NewsgroupsFixture.WriteArchive(Temp);
     }
 
     /// <summary>Runs the built command line as a separate process, with its output redirected as in a script.</summary>

@@ -6,16 +6,13 @@ using Xunit;
 
 namespace Toolkit.Tests.Datasets;
 
-public sealed class DownloadTests : IDisposable
+public sealed class DownloadTests : TempFolderTest
 {
     private static readonly Uri Home = new("http://data.example/file.bin");
     private static readonly Uri Mirror = new("http://mirror.example/file.bin");
-    private readonly TempFolder _temp = new();
     private readonly byte[] _content = Enumerable.Range(0, 300_000).Select(i => (byte)(i * 7)).ToArray();
 
-    public void Dispose() => _temp.Dispose();
-
-    private string Target => Path.Combine(_temp.Root, "set", "file.bin");
+    private string Target => Path.Combine(Temp.Root, "set", "file.bin");
     private string Part => Target + FileDownloader.PartSuffix;
     private string ContentSha256 => Convert.ToHexStringLower(SHA256.HashData(_content));
 
@@ -29,7 +26,7 @@ public sealed class DownloadTests : IDisposable
         var watch = System.Diagnostics.Stopwatch.StartNew();
 
         var error = await Assert.ThrowsAsync<DownloadException>(
-            () => new FileDownloader(client).DownloadAsync(Source(null, unreachable), _temp.Root, force: false));
+            () => new FileDownloader(client).DownloadAsync(Source(null, unreachable), Temp.Root, force: false));
 
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}");
         Assert.Contains("cannot download file.bin", error.Message);
@@ -92,7 +89,7 @@ public sealed class DownloadTests : IDisposable
     [Fact]
     public async Task KeepsExistingFileUnlessForced()
     {
-        _temp.Write("set/file.bin", [1, 2, 3]);
+        Temp.Write("set/file.bin", [1, 2, 3]);
         var handler = new FakeServer().Serve(Home, _content);
 
         var kept = await Download(handler, Source(ContentSha256));
@@ -144,10 +141,10 @@ public sealed class DownloadTests : IDisposable
         var source = new DatasetSource("movielens", [new SourceFile("ml-100k.zip", [Home], null)], "ml-100k");
         using var client = new HttpClient(new FakeServer().Serve(Home, zip));
 
-        await new DatasetDownloader(new FileDownloader(client)).DownloadAsync(source, _temp.Root, force: false);
+        await new DatasetDownloader(new FileDownloader(client)).DownloadAsync(source, Temp.Root, force: false);
 
-        Assert.True(File.Exists(Path.Combine(_temp.Root, "ml-100k", "u.data")));
-        Assert.False(Directory.Exists(Path.Combine(_temp.Root, ".ml-100k.extracting")));
+        Assert.True(File.Exists(Path.Combine(Temp.Root, "ml-100k", "u.data")));
+        Assert.False(Directory.Exists(Path.Combine(Temp.Root, ".ml-100k.extracting")));
     }
 
     [Fact]
@@ -162,7 +159,7 @@ public sealed class DownloadTests : IDisposable
         IProgress<DownloadProgress>? progress = null, bool force = false)
     {
         using var client = new HttpClient(handler, disposeHandler: false);
-        return await new FileDownloader(client).DownloadAsync(source, _temp.Root, force, progress);
+        return await new FileDownloader(client).DownloadAsync(source, Temp.Root, force, progress);
     }
 
     private static byte[] ZipWith(string name, string text)

@@ -4,18 +4,15 @@ using Xunit;
 
 namespace Toolkit.Tests.Datasets;
 
-public sealed class MnistReaderTests : IDisposable
+public sealed class MnistReaderTests : TempFolderTest
 {
-    private readonly TempFolder _temp = new();
-
-    public void Dispose() => _temp.Dispose();
 
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
     public void ReadsBothSplits(bool gzip)
     {
-        string folder = IdxFixture.WriteFolder(_temp, trainCount: 23, testCount: 7, gzip);
+        string folder = IdxFixture.WriteFolder(Temp, trainCount: 23, testCount: 7, gzip);
 
         var train = MnistReader.ReadSplit(folder, train: true);
         var test = MnistReader.ReadSplit(folder, train: false);
@@ -30,8 +27,8 @@ public sealed class MnistReaderTests : IDisposable
     [Fact]
     public void DetectsGzipByItsMagicBytesNotItsName()
     {
-        string gzipWithoutSuffix = _temp.Write("a-images", Bytes.Gzip(IdxFixture.Images(2)));
-        string plainWithSuffix = _temp.Write("b-images.gz", IdxFixture.Images(3));
+        string gzipWithoutSuffix = Temp.Write("a-images", Bytes.Gzip(IdxFixture.Images(2)));
+        string plainWithSuffix = Temp.Write("b-images.gz", IdxFixture.Images(3));
 
         Assert.Equal(2 * 784, MnistReader.ReadImages(gzipWithoutSuffix).Length);
         Assert.Equal(3 * 784, MnistReader.ReadImages(plainWithSuffix).Length);
@@ -40,8 +37,8 @@ public sealed class MnistReaderTests : IDisposable
     [Fact]
     public void RejectsWrongMagicNumbers()
     {
-        string labelsAsImages = _temp.Write("images", IdxFixture.Labels(4));
-        string imagesAsLabels = _temp.Write("labels.gz", Bytes.Gzip(IdxFixture.Images(4)));
+        string labelsAsImages = Temp.Write("images", IdxFixture.Labels(4));
+        string imagesAsLabels = Temp.Write("labels.gz", Bytes.Gzip(IdxFixture.Images(4)));
 
         DataAssert.Fails(() => MnistReader.ReadImages(labelsAsImages), labelsAsImages, "offset 0", "magic number 2049");
         DataAssert.Fails(() => MnistReader.ReadLabels(imagesAsLabels), imagesAsLabels, "decompressed offset 0", "magic number 2051");
@@ -51,7 +48,7 @@ public sealed class MnistReaderTests : IDisposable
     public void RejectsPlainFileShorterThanItsHeaderPromises()
     {
         byte[] images = IdxFixture.Images(5);
-        string path = _temp.Write("images", Bytes.Truncate(images, images.Length - 100));
+        string path = Temp.Write("images", Bytes.Truncate(images, images.Length - 100));
 
         DataAssert.Fails(() => MnistReader.ReadImages(path), path, $"offset {images.Length - 100}", "promises 3936");
     }
@@ -60,7 +57,7 @@ public sealed class MnistReaderTests : IDisposable
     public void RejectsGzipFileWhoseDataEndsBeforeItsHeaderPromises()
     {
         byte[] images = IdxFixture.Images(5);
-        string path = _temp.Write("images.gz", Bytes.Gzip(Bytes.Truncate(images, 16 + 2 * 784 + 10)));
+        string path = Temp.Write("images.gz", Bytes.Gzip(Bytes.Truncate(images, 16 + 2 * 784 + 10)));
 
         DataAssert.Fails(() => MnistReader.ReadImages(path), path, $"decompressed offset {16 + 2 * 784 + 10}", "truncated?");
     }
@@ -72,7 +69,7 @@ public sealed class MnistReaderTests : IDisposable
     public void RejectsCutGzipFile(double keep)
     {
         byte[] compressed = Bytes.Gzip(IdxFixture.Images(50));
-        string path = _temp.Write("images.gz", Bytes.Truncate(compressed, (int)(compressed.Length * keep)));
+        string path = Temp.Write("images.gz", Bytes.Truncate(compressed, (int)(compressed.Length * keep)));
 
         DataAssert.Fails(() => MnistReader.ReadImages(path), path, "", "");
     }
@@ -81,7 +78,7 @@ public sealed class MnistReaderTests : IDisposable
     public void RejectsGzipFileCutInsideItsTrailer()
     {
         byte[] compressed = Bytes.Gzip(IdxFixture.Images(5));
-        string path = _temp.Write("images.gz", Bytes.Truncate(compressed, compressed.Length - 3));
+        string path = Temp.Write("images.gz", Bytes.Truncate(compressed, compressed.Length - 3));
 
         DataAssert.Fails(() => MnistReader.ReadImages(path), path, "", "truncated?");
     }
@@ -89,7 +86,7 @@ public sealed class MnistReaderTests : IDisposable
     [Fact]
     public void RejectsBytesAfterTheData()
     {
-        string path = _temp.Write("labels", Bytes.Concat(IdxFixture.Labels(4), [7]));
+        string path = Temp.Write("labels", Bytes.Concat(IdxFixture.Labels(4), [7]));
 
         DataAssert.Fails(() => MnistReader.ReadLabels(path), path, "offset", "promises 12");
     }
@@ -97,7 +94,7 @@ public sealed class MnistReaderTests : IDisposable
     [Fact]
     public void RejectsOutOfRangeLabel()
     {
-        string path = _temp.Write("labels.gz", Bytes.Gzip(IdxFixture.Labels([1, 2, 3, 10, 4])));
+        string path = Temp.Write("labels.gz", Bytes.Gzip(IdxFixture.Labels([1, 2, 3, 10, 4])));
 
         DataAssert.Fails(() => MnistReader.ReadLabels(path), path, "offset 11", "label 10 of item 3 is not in 0-9");
     }
@@ -105,7 +102,7 @@ public sealed class MnistReaderTests : IDisposable
     [Fact]
     public void RejectsImagesThatAreNot28By28()
     {
-        string path = _temp.Write("images", IdxFixture.Images(2, rows: 32, columns: 32));
+        string path = Temp.Write("images", IdxFixture.Images(2, rows: 32, columns: 32));
 
         DataAssert.Fails(() => MnistReader.ReadImages(path), path, "offset 8", "images are 32x32");
     }
@@ -113,8 +110,8 @@ public sealed class MnistReaderTests : IDisposable
     [Fact]
     public void RejectsLabelCountThatDiffersFromImageCount()
     {
-        string folder = IdxFixture.WriteFolder(_temp, trainCount: 5, testCount: 3, gzip: false);
-        string labels = _temp.Write("mnist/train-labels-idx1-ubyte", IdxFixture.Labels(4));
+        string folder = IdxFixture.WriteFolder(Temp, trainCount: 5, testCount: 3, gzip: false);
+        string labels = Temp.Write("mnist/train-labels-idx1-ubyte", IdxFixture.Labels(4));
 
         DataAssert.Fails(() => MnistReader.ReadSplit(folder, train: true), labels, "offset 4", "4 labels for the 5 images");
     }
@@ -123,8 +120,8 @@ public sealed class MnistReaderTests : IDisposable
     public void RejectsHugeCountWithoutAllocatingIt()
     {
         byte[] header = Bytes.BigEndian(2051, int.MaxValue, 28, 28);
-        string plain = _temp.Write("images", header);
-        string gzip = _temp.Write("images.gz", Bytes.Gzip(header));
+        string plain = Temp.Write("images", header);
+        string gzip = Temp.Write("images.gz", Bytes.Gzip(header));
 
         DataAssert.Fails(() => MnistReader.ReadImages(plain), plain, "offset", "too large");
         DataAssert.Fails(() => MnistReader.ReadImages(gzip), gzip, "decompressed offset 4", "too large");
@@ -133,7 +130,7 @@ public sealed class MnistReaderTests : IDisposable
     [Fact]
     public void RejectsEmptyFile()
     {
-        string path = _temp.Write("labels", []);
+        string path = Temp.Write("labels", []);
 
         DataAssert.Fails(() => MnistReader.ReadLabels(path), path, "offset 0", "magic number");
     }
@@ -141,7 +138,7 @@ public sealed class MnistReaderTests : IDisposable
     [Fact]
     public void NamesTheDownloadCommandWhenFilesAreMissing()
     {
-        var error = Assert.Throws<FileNotFoundException>(() => MnistReader.ReadSplit(_temp.Root, train: true));
+        var error = Assert.Throws<FileNotFoundException>(() => MnistReader.ReadSplit(Temp.Root, train: true));
 
         Assert.Contains("train-images-idx3-ubyte", error.Message);
         Assert.Contains("toolkit data download mnist", error.Message);

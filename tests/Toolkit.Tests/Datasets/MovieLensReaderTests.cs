@@ -7,16 +7,13 @@ using Xunit;
 
 namespace Toolkit.Tests.Datasets;
 
-public sealed class MovieLensReaderTests : IDisposable
+public sealed class MovieLensReaderTests : TempFolderTest
 {
-    private readonly TempFolder _temp = new();
-
-    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public void ReadsRatingsAndMovies()
     {
-        string folder = MovieLensFixture.Write(_temp);
+        string folder = MovieLensFixture.Write(Temp);
 
         var data = MovieLensReader.Read(folder);
 
@@ -30,7 +27,7 @@ public sealed class MovieLensReaderTests : IDisposable
     [Fact]
     public void ReadsAFold()
     {
-        string folder = MovieLensFixture.Write(_temp);
+        string folder = MovieLensFixture.Write(Temp);
 
         var (train, test) = MovieLensReader.ReadFold(folder, "u3");
 
@@ -49,7 +46,7 @@ public sealed class MovieLensReaderTests : IDisposable
     [InlineData("1\t1\t5\t874965758", "last line does not end with a line break")]
     public void RejectsMalformedRatingLine(string badLine, string problem)
     {
-        string folder = MovieLensFixture.Write(_temp, ratings: "1\t2\t3\t876893171\n2\t3\t4\t878542960\n" + badLine);
+        string folder = MovieLensFixture.Write(Temp, ratings: "1\t2\t3\t876893171\n2\t3\t4\t878542960\n" + badLine);
         string path = Path.Combine(folder, "u.data");
 
         DataAssert.Fails(() => MovieLensReader.ReadRatings(path), path, "line 3", problem);
@@ -59,7 +56,7 @@ public sealed class MovieLensReaderTests : IDisposable
     public void RejectsRatingsFileCutAtALineBreak()
     {
         string cut = string.Concat(MovieLensFixture.Ratings.Split('\n').Take(5).Select(l => l + "\n"));
-        string folder = MovieLensFixture.Write(_temp, ratings: cut);
+        string folder = MovieLensFixture.Write(Temp, ratings: cut);
 
         DataAssert.Fails(() => MovieLensReader.Read(folder), Path.Combine(folder, "u.data"), "end of file",
             "5 ratings but u.info promises 6");
@@ -68,7 +65,7 @@ public sealed class MovieLensReaderTests : IDisposable
     [Fact]
     public void RejectsEmptyRatingsFile()
     {
-        string folder = MovieLensFixture.Write(_temp, ratings: "");
+        string folder = MovieLensFixture.Write(Temp, ratings: "");
 
         DataAssert.Fails(() => MovieLensReader.Read(folder), Path.Combine(folder, "u.data"), "line 1", "no ratings");
     }
@@ -79,7 +76,7 @@ public sealed class MovieLensReaderTests : IDisposable
     [InlineData("5|Flag|01-Jan-1995||url|0|0|0|0|0|2|0|0|0|0|0|0|0|0|0|0|0|0|0\n", "genre flag '2'")]
     public void RejectsMalformedMovieLine(string badLine, string problem)
     {
-        string folder = MovieLensFixture.Write(_temp, items: MovieLensFixture.Items + badLine);
+        string folder = MovieLensFixture.Write(Temp, items: MovieLensFixture.Items + badLine);
         string path = Path.Combine(folder, "u.item");
 
         DataAssert.Fails(() => MovieLensReader.ReadMovies(path), path, "line 5", problem);
@@ -88,10 +85,10 @@ public sealed class MovieLensReaderTests : IDisposable
     [Fact]
     public void CheckRejectsFoldThatDoesNotCoverEveryRating()
     {
-        string folder = MovieLensFixture.Write(_temp);
+        string folder = MovieLensFixture.Write(Temp);
         File.WriteAllText(Path.Combine(folder, "ub.test"), "3\t1\t2\t889751712\n", Encoding.ASCII);
 
-        var report = DatasetCheck.Run(new MovieLensCheck(), new DataLocation(_temp.Root, "test"));
+        var report = DatasetCheck.Run(new MovieLensCheck(), new DataLocation(Temp.Root, "test"));
 
         Assert.False(report.Ok);
         Assert.Contains("ub.test", report.Problem);
@@ -101,9 +98,9 @@ public sealed class MovieLensReaderTests : IDisposable
     [Fact]
     public void CheckReportsCounts()
     {
-        MovieLensFixture.Write(_temp);
+        MovieLensFixture.Write(Temp);
 
-        var report = DatasetCheck.Run(new MovieLensCheck(), new DataLocation(_temp.Root, "test"));
+        var report = DatasetCheck.Run(new MovieLensCheck(), new DataLocation(Temp.Root, "test"));
 
         Assert.True(report.Ok, report.Problem);
         Assert.Equal(6, report.CountPerSplit["ratings"]);

@@ -4,20 +4,17 @@ using Xunit;
 
 namespace Toolkit.Tests.Datasets;
 
-public sealed class NewsgroupsReaderTests : IDisposable
+public sealed class NewsgroupsReaderTests : TempFolderTest
 {
-    private readonly TempFolder _temp = new();
-
-    public void Dispose() => _temp.Dispose();
 
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
     public void ReadsBothSplits(bool archive)
     {
-        if (archive) NewsgroupsFixture.WriteArchive(_temp);
-        else NewsgroupsFixture.WriteExtracted(_temp);
-        string folder = Path.Combine(_temp.Root, "topics");
+        if (archive) NewsgroupsFixture.WriteArchive(Temp);
+        else NewsgroupsFixture.WriteExtracted(Temp);
+        string folder = Path.Combine(Temp.Root, "topics");
 
         var train = NewsgroupsReader.ReadSplit(folder, train: true);
         var test = NewsgroupsReader.ReadSplit(folder, train: false);
@@ -34,7 +31,7 @@ public sealed class NewsgroupsReaderTests : IDisposable
     public void RejectsUnknownGroup()
     {
         var files = NewsgroupsFixture.BothSplits().Append(("20news-bydate-train/alt.cats/1", "meow\n"u8.ToArray()));
-        string path = _temp.Write("topics/20news-bydate.tar.gz", Bytes.TarGz(files));
+        string path = Temp.Write("topics/20news-bydate.tar.gz", Bytes.TarGz(files));
 
         DataAssert.Fails(() => NewsgroupsReader.ReadSplit(Path.GetDirectoryName(path)!, train: true),
             path + "!20news-bydate-train/alt.cats/1", "path", "'alt.cats' is not one of the 20 newsgroups");
@@ -43,10 +40,10 @@ public sealed class NewsgroupsReaderTests : IDisposable
     [Fact]
     public void RejectsFileNameThatIsNotAnArticleNumber()
     {
-        NewsgroupsFixture.WriteExtracted(_temp);
-        string path = _temp.Write("topics/20news-bydate-test/sci.med/notes.txt", "x\n"u8.ToArray());
+        NewsgroupsFixture.WriteExtracted(Temp);
+        string path = Temp.Write("topics/20news-bydate-test/sci.med/notes.txt", "x\n"u8.ToArray());
 
-        DataAssert.Fails(() => NewsgroupsReader.ReadSplit(Path.Combine(_temp.Root, "topics"), train: false),
+        DataAssert.Fails(() => NewsgroupsReader.ReadSplit(Path.Combine(Temp.Root, "topics"), train: false),
             path, "path", "'notes.txt' is not an article number");
     }
 
@@ -54,7 +51,7 @@ public sealed class NewsgroupsReaderTests : IDisposable
     public void RejectsSplitWithAMissingGroup()
     {
         var files = NewsgroupsFixture.BothSplits().Where(f => !f.Name.Contains("/sci.space/"));
-        string path = _temp.Write("topics/20news-bydate.tar.gz", Bytes.TarGz(files));
+        string path = Temp.Write("topics/20news-bydate.tar.gz", Bytes.TarGz(files));
 
         DataAssert.Fails(() => NewsgroupsReader.ReadSplit(Path.GetDirectoryName(path)!, train: true),
             path, "20news-bydate-train", "no posts for sci.space");
@@ -66,7 +63,7 @@ public sealed class NewsgroupsReaderTests : IDisposable
     [InlineData(0.995)]
     public void RejectsCutArchive(double keep)
     {
-        string path = NewsgroupsFixture.WriteArchive(_temp);
+        string path = NewsgroupsFixture.WriteArchive(Temp);
         byte[] archive = File.ReadAllBytes(path);
         File.WriteAllBytes(path, Bytes.Truncate(archive, (int)(archive.Length * keep)));
 
