@@ -47,13 +47,20 @@ public sealed class DataVerifyCommand : Command<DataVerifyCommand.Settings>
             foreach (var (split, count) in report.CountPerSplit) table.AddRow(split, count.ToString("N0"));
             foreach (var (key, value) in report.Details) table.AddRow(key, value);
             AnsiConsole.Write(table);
-            foreach (var (split, perClass) in report.CountPerClass)
-            {
-                var classes = new Table().Title($"{split} per class");
-                foreach (var name in perClass.Keys) classes.AddColumn(new TableColumn(Markup.Escape(name)).RightAligned());
-                classes.AddRow(perClass.Values.Select(v => v.ToString()).ToArray());
-                AnsiConsole.Write(classes);
-            }
+            if (report.CountPerClass.Count > 0) AnsiConsole.Write(PerClassTable(report.CountPerClass));
         }
+    }
+
+    /// <summary>One row per class and one column per split, so that 20 long class names still fit a terminal.</summary>
+    private static Table PerClassTable(IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> countPerClass)
+    {
+        var table = new Table().AddColumn("class");
+        foreach (string split in countPerClass.Keys) table.AddColumn(new TableColumn(Markup.Escape(split)).RightAligned());
+        foreach (string name in countPerClass.Values.SelectMany(c => c.Keys).Distinct())
+        {
+            var cells = countPerClass.Values.Select(c => c.TryGetValue(name, out int n) ? n.ToString("N0") : "");
+            table.AddRow([Markup.Escape(name), .. cells]);
+        }
+        return table;
     }
 }

@@ -35,7 +35,7 @@ public sealed record IdxFile(int[] Dimensions, byte[] Data)
         CheckSizeAgainstLength(reader, headerSize, dataSize, dimensions);
 
         var data = new byte[dataSize];
-        reader.ReadExactly(data, $"the {string.Join("x", dimensions)} data the header promises");
+        reader.ReadExactly(data, $"data its header ({string.Join("x", dimensions)}) promises");
         reader.ExpectEnd();
         return new IdxFile(dimensions, data);
     }

@@ -10,7 +10,7 @@ public sealed class MovieLensCheck : IDatasetCheck
     public DatasetReport Check(string folder)
     {
         var data = MovieLensReader.Read(folder);
-        var splits = new Dictionary<string, int> { ["ratings"] = data.Ratings.Count, ["movies"] = data.Movies.Count };
+        var splits = new Dictionary<string, int> { ["ratings"] = data.Ratings.Count, ["items"] = data.Movies.Count };
         foreach (string fold in MovieLensData.Folds)
         {
             var (train, test) = MovieLensReader.ReadFold(folder, fold);
