@@ -155,6 +155,19 @@ public sealed class DownloadTests : TempFolderTest
         Assert.Throws<ArgumentException>(() => OfficialSources.Find("imagenet"));
     }
 
+    [RealDataFact]
+    public async Task OfficialChecksumsMatchTheLocalCopiesOfTheOfficialFiles()
+    {
+        var known = OfficialSources.All.SelectMany(s => s.Files).Where(f => f.Sha256 is not null).ToList();
+        var server = new FakeServer();
+        foreach (var file in known)
+            server.Serve(file.Urls[0], File.ReadAllBytes(RealDataFactAttribute.Folder(file.RelativePath)));
+
+        foreach (var file in known)
+            Assert.Equal(ChecksumStatus.Verified, (await Download(server, file)).Status);
+        Assert.Equal(3, known.Count);
+    }
+
     private async Task<DownloadResult> Download(HttpMessageHandler handler, SourceFile source,
         IProgress<DownloadProgress>? progress = null, bool force = false)
     {
