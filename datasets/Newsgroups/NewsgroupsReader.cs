@@ -35,13 +35,11 @@ public static class NewsgroupsReader
         string split = SplitFolderName(train);
         string extracted = Path.Combine(folder, split);
         string archive = Path.Combine(folder, ArchiveName);
-        IReadOnlyList<NewsgroupsDocument> documents;
-        string source;
-        if (Directory.Exists(extracted)) (documents, source) = (ReadFolder(extracted), extracted);
-        else if (File.Exists(archive)) (documents, source) = (ReadArchive(archive, split), archive);
-        else
-            throw new FileNotFoundException(
+        string source = Directory.Exists(extracted) ? extracted
+            : File.Exists(archive) ? archive
+            : throw new FileNotFoundException(
                 $"20 Newsgroups not found in {folder}: expected {ArchiveName} or {split}/ (try 'toolkit data download 20newsgroups')");
+        var documents = source == extracted ? ReadFolder(extracted) : ReadArchive(archive, split);
         CheckEveryGroupPresent(documents, source, split);
         return Sorted(documents);
     }
