@@ -15,6 +15,12 @@ public static class DataCommands
             data.AddCommand<DataSamplesCommand>("samples")
                 .WithDescription("Write images of a data set as PNG files, to try predict and serve on.")
                 .WithExample("data", "samples", "--dataset", "cifar10-test", "--indices", "3,4,6,18", "--out", "models/samples");
+            data.AddCommand<DataDownloadCommand>("download")
+                .WithDescription("Fetch a data set's official files with a sha256 check (written to NAME.part, renamed when complete).")
+                .WithExample("data", "download", "mnist", "--data", "~/toolkit-data");
+            data.AddCommand<DataBenchmarkCommand>("benchmark")
+                .WithDescription("Time reading the MNIST and CIFAR-10 training images into memory.")
+                .WithExample("data", "benchmark", "--data", "../shared/data");
         });
     }
 }

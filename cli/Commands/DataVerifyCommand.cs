@@ -7,7 +7,8 @@ namespace Toolkit.Cli.Commands;
 
 public sealed class DataVerifyCommand : Command<DataVerifyCommand.Settings>
 {
-    public static readonly IReadOnlyList<IDatasetCheck> Checks = [new CifarCheck(), new MovieLensCheck()];
+    public static readonly IReadOnlyList<IDatasetCheck> Checks =
+        [new MnistCheck(), new CifarCheck(), new MovieLensCheck(), new NewsgroupsCheck()];
 
     public sealed class Settings : DataSettings
     {
@@ -35,23 +36,31 @@ public sealed class DataVerifyCommand : Command<DataVerifyCommand.Settings>
 
     private static void PrintTables(string root, string source, IReadOnlyList<DatasetReport> reports)
     {
-        AnsiConsole.MarkupLine($"Data folder: [bold]{Markup.Escape(root)}[/] (from {Markup.Escape(source)})");
+        ConsoleLine.Out($"Data folder: [bold]{Markup.Escape(root)}[/] (from {Markup.Escape(source)})");
         foreach (var report in reports)
         {
             string status = report.Ok ? "[green]OK[/]" : $"[red]{Markup.Escape(report.Problem ?? "failed")}[/]";
-            AnsiConsole.MarkupLine($"\n[bold]{report.Name}[/] in {Markup.Escape(report.Folder)}: {status}");
+            AnsiConsole.WriteLine();
+            ConsoleLine.Out($"[bold]{report.Name}[/] in {Markup.Escape(report.Folder)}: {status}");
             if (!report.Ok) continue;
             var table = new Table().AddColumn("split").AddColumn(new TableColumn("count").RightAligned());
             foreach (var (split, count) in report.CountPerSplit) table.AddRow(split, count.ToString("N0"));
             foreach (var (key, value) in report.Details) table.AddRow(key, value);
             AnsiConsole.Write(table);
-            foreach (var (split, perClass) in report.CountPerClass)
-            {
-                var classes = new Table().Title($"{split} per class");
-                foreach (var name in perClass.Keys) classes.AddColumn(new TableColumn(Markup.Escape(name)).RightAligned());
-                classes.AddRow(perClass.Values.Select(v => v.ToString()).ToArray());
-                AnsiConsole.Write(classes);
-            }
+            if (report.CountPerClass.Count > 0) AnsiConsole.Write(PerClassTable(report.CountPerClass));
         }
+    }
+
+    /// <summary>One row per class and one column per split, so that 20 long class names still fit a terminal.</summary>
+    private static Table PerClassTable(IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> countPerClass)
+    {
+        var table = new Table().AddColumn("class");
+        foreach (string split in countPerClass.Keys) table.AddColumn(new TableColumn(Markup.Escape(split)).RightAligned());
+        foreach (string name in countPerClass.Values.SelectMany(c => c.Keys).Distinct())
+        {
+            var cells = countPerClass.Values.Select(c => c.TryGetValue(name, out int n) ? n.ToString("N0") : "");
+            table.AddRow([Markup.Escape(name), .. cells]);
+        }
+        return table;
     }
 }

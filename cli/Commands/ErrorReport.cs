@@ -15,15 +15,14 @@ public static class ErrorReport
         switch (exception)
         {
             case CommandAppException usage:
-                Console.Error.WriteLine($"error: {usage.Message}");
+                ConsoleLine.Error($"[red]error:[/] {Markup.Escape(usage.Message)}");
                 return UsageError;
             case DataFormatException or FileNotFoundException or DirectoryNotFoundException or IOException or InvalidDataException
                 or InvalidOperationException or ArgumentException or NotSupportedException or UnauthorizedAccessException:
-                Console.Error.WriteLine($"error: {exception.Message}");
+                ConsoleLine.Error($"[red]error:[/] {Markup.Escape(exception.Message)}");
                 return Failure;
             default:
-                AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) })
-                    .WriteException(exception, ExceptionFormats.ShortenEverything);
+                ConsoleLine.ErrorConsole.WriteException(exception, ExceptionFormats.ShortenEverything);
                 return Failure;
         }
     }

@@ -1,7 +1,8 @@
 namespace Toolkit.Datasets.Cifar;
 
 /// <summary>CIFAR-10 images as stored: per image 3,072 bytes, 1,024 R then 1,024 G then 1,024 B (CHW, row-major).</summary>
-public sealed class CifarImages
+public sealed class CifarImages(byte[] pixels, byte[] labels)
+    : LabeledImages(pixels, labels, PixelsPerImage, ClassNames.Count)
 {
     public const int Channels = 3;
     public const int Height = 32;
@@ -10,20 +11,6 @@ public sealed class CifarImages
 
     public static readonly IReadOnlyList<string> ClassNames =
         ["airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship", "truck"];
-
-    public CifarImages(byte[] pixels, byte[] labels)
-    {
-        if (pixels.Length != labels.Length * PixelsPerImage)
-            throw new ArgumentException($"{pixels.Length} pixel bytes do not hold {labels.Length} images");
-        Pixels = pixels;
-        Labels = labels;
-    }
-
-    public byte[] Pixels { get; }
-    public byte[] Labels { get; }
-    public int Count => Labels.Length;
-
-    public ReadOnlySpan<byte> Image(int index) => Pixels.AsSpan(index * PixelsPerImage, PixelsPerImage);
 
     /// <summary>The images at the given indices, in that order.</summary>
     public CifarImages Select(IReadOnlyList<int> indices)
@@ -36,12 +23,5 @@ public sealed class CifarImages
             labels[i] = Labels[indices[i]];
         }
         return new CifarImages(pixels, labels);
-    }
-
-    public int[] CountPerClass()
-    {
-        var counts = new int[ClassNames.Count];
-        foreach (byte label in Labels) counts[label]++;
-        return counts;
     }
 }

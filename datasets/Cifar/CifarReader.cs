@@ -1,5 +1,4 @@
-using System.Formats.Tar;
-using System.IO.Compression;
+using Toolkit.Datasets.Io;
 
 namespace Toolkit.Datasets.Cifar;
 
@@ -25,7 +24,7 @@ public static class CifarReader
         var batches = train ? TrainBatches : TestBatches;
         string extracted = Path.Combine(folder, BatchFolderName);
         if (Directory.Exists(extracted))
-            return Concatenate(batches.Select(b => ReadBatchFile(Path.Combine(extracted, b))).ToList());
+            return FromRecords(batches.Select(b => ReadRecordsFile(Path.Combine(extracted, b))).ToList());
 
         string archive = Path.Combine(folder, ArchiveName);
         if (File.Exists(archive))
@@ -35,14 +34,20 @@ public static class CifarReader
             $"CIFAR-10 not found in {folder}: expected {ArchiveName} or {BatchFolderName}/ (try 'toolkit data download cifar10')");
     }
 
-    public static CifarImages ReadBatchFile(string path)
-    {
-        using var stream = File.OpenRead(path);
-        return ReadBatch(stream, path, stream.Length);
-    }
+    public static CifarImages ReadBatchFile(string path) => FromRecords([ReadRecordsFile(path)]);
 
     /// <summary>Reads one batch of records; <paramref name="length"/> is the batch's byte count.</summary>
-    public static CifarImages ReadBatch(Stream stream, string name, long length)
+    public static CifarImages ReadBatch(Stream stream, string name, long length) =>
+        FromRecords([ReadRecords(stream, name, length)]);
+
+    private static byte[] ReadRecordsFile(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return ReadRecords(stream, path, stream.Length);
+    }
+
+    /// <summary>The raw records of one batch, after checking their size and labels.</summary>
+    private static byte[] ReadRecords(Stream stream, string name, long length)
     {
         if (length % RecordSize != 0)
             throw DataFormatException.AtOffset(name, length - length % RecordSize,
@@ -50,68 +55,45 @@ public static class CifarReader
         if (length == 0)
             throw DataFormatException.AtOffset(name, 0, "empty batch file");
 
-        int count = checked((int)(length / RecordSize));
-        var raw = new byte[length];
-        int read = stream.ReadAtLeast(raw, raw.Length, throwOnEndOfStream: false);
-        if (read != raw.Length)
-            throw DataFormatException.AtOffset(name, read, $"file ends after {read} of {length} bytes");
-
-        var pixels = new byte[count * CifarImages.PixelsPerImage];
-        var labels = new byte[count];
-        for (int i = 0; i < count; i++)
-        {
-            int offset = i * RecordSize;
-            byte label = raw[offset];
-            if (label >= CifarImages.ClassNames.Count)
-                throw DataFormatException.AtOffset(name, offset, $"label {label} of record {i} is not in 0-9");
-            labels[i] = label;
-            Buffer.BlockCopy(raw, offset + 1, pixels, i * CifarImages.PixelsPerImage, CifarImages.PixelsPerImage);
-        }
-        return new CifarImages(pixels, labels);
+        var records = new byte[length];
+        CheckedReader.Over(stream, name, length).ReadExactly(records, $"{length / RecordSize} records");
+        for (int offset = 0; offset < records.Length; offset += RecordSize)
+            if (records[offset] >= CifarImages.ClassNames.Count)
+                throw DataFormatException.AtOffset(name, offset,
+                    $"label {records[offset]} of record {offset / RecordSize} is not in 0-9");
+        return records;
     }
 
     private static CifarImages ReadFromArchive(string archive, IReadOnlyList<string> batches)
     {
-        var found = new Dictionary<string, CifarImages>();
-        using (var file = File.OpenRead(archive))
-        using (var gzip = new GZipStream(file, CompressionMode.Decompress))
+        var found = new Dictionary<string, byte[]>();
+        TarGzArchive.ForEachFile(archive, (entry, name) =>
         {
-            var tar = new TarReader(gzip);
-            TarEntry? entry;
-            try
-            {
-                while ((entry = tar.GetNextEntry()) is not null)
-                {
-                    string name = Path.GetFileName(entry.Name);
-                    if (entry.DataStream is null || !batches.Contains(name)) continue;
-                    found[name] = ReadBatch(entry.DataStream, $"{archive}!{entry.Name}", entry.Length);
-                    if (found.Count == batches.Count) break;
-                }
-            }
-            catch (Exception e) when (e is InvalidDataException or EndOfStreamException or FormatException)
-            {
-                throw DataFormatException.AtOffset(archive, file.Position, $"corrupt or truncated archive ({e.Message})");
-            }
-        }
+            string batch = Path.GetFileName(entry.Name);
+            if (batches.Contains(batch)) found[batch] = ReadRecords(entry.DataStream!, name, entry.Length);
+            return true;
+        });
 
         var missing = batches.Where(b => !found.ContainsKey(b)).ToList();
         if (missing.Count > 0)
             throw new DataFormatException(archive, "end of archive", $"missing {string.Join(", ", missing)}");
-        return Concatenate(batches.Select(b => found[b]).ToList());
+        return FromRecords(batches.Select(b => found[b]).ToList());
     }
 
-    private static CifarImages Concatenate(IReadOnlyList<CifarImages> parts)
+    /// <summary>Splits checked records into one label array and one pixel array, in a single copy.</summary>
+    private static CifarImages FromRecords(IReadOnlyList<byte[]> batches)
     {
-        if (parts.Count == 1) return parts[0];
-        var pixels = new byte[parts.Sum(p => p.Pixels.Length)];
-        var labels = new byte[parts.Sum(p => p.Count)];
-        int pixelAt = 0, labelAt = 0;
-        foreach (var part in parts)
+        int count = batches.Sum(b => b.Length / RecordSize);
+        var pixels = new byte[(long)count * CifarImages.PixelsPerImage];
+        var labels = new byte[count];
+        int image = 0;
+        foreach (byte[] records in batches)
         {
-            part.Pixels.CopyTo(pixels, pixelAt);
-            part.Labels.CopyTo(labels, labelAt);
-            pixelAt += part.Pixels.Length;
-            labelAt += part.Count;
+            for (int offset = 0; offset < records.Length; offset += RecordSize, image++)
+            {
+                labels[image] = records[offset];
+                Buffer.BlockCopy(records, offset + 1, pixels, image * CifarImages.PixelsPerImage, CifarImages.PixelsPerImage);
+            }
         }
         return new CifarImages(pixels, labels);
     }

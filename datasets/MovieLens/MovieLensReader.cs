@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Toolkit.Datasets.Io;
 
 namespace Toolkit.Datasets.MovieLens;
 
@@ -21,9 +22,21 @@ public static class MovieLensReader
     /// <summary>Reads <c>u.data</c> and <c>u.item</c> from the data set folder.</summary>
     public static MovieLensData Read(string folder)
     {
-        var ratings = ReadRatings(Path.Combine(folder, "u.data"));
-        var movies = ReadMovies(Path.Combine(folder, "u.item"));
+        string ratingsPath = Path.Combine(folder, "u.data"), moviesPath = Path.Combine(folder, "u.item");
+        var ratings = ReadRatings(ratingsPath);
+        var movies = ReadMovies(moviesPath);
+        if (MovieLensInfo.ReadIfPresent(folder) is { } info)
+        {
+            CheckCount(ratingsPath, ratings.Count, info.Ratings, "ratings");
+            CheckCount(moviesPath, movies.Count, info.Items, "movies");
+        }
         return new MovieLensData(ratings, movies, MaxUsers, MaxMovies);
+    }
+
+    private static void CheckCount(string path, int found, int promised, string what)
+    {
+        if (found != promised)
+            throw new DataFormatException(path, "end of file", $"{found} {what} but {MovieLensInfo.FileName} promises {promised} (truncated?)");
     }
 
     /// <summary>Reads the train (<c>NAME.base</c>) and test (<c>NAME.test</c>) files of a fold such as u1 or ua.</summary>
@@ -44,15 +57,9 @@ public static class MovieLensReader
     public static IReadOnlyList<Rating> ParseRatings(TextReader reader, string name)
     {
         var ratings = new List<Rating>(100_000);
-        int lineNumber = 0;
-        string? line;
-        while ((line = reader.ReadLine()) is not null)
-        {
-            lineNumber++;
-            if (line.Length == 0) continue;
-            ratings.Add(ParseRating(line, name, lineNumber));
-        }
-        if (ratings.Count == 0) throw DataFormatException.AtLine(name, lineNumber, "no ratings in file");
+        foreach (var (number, line) in TextLines.Read(reader, name))
+            ratings.Add(ParseRating(line, name, number));
+        if (ratings.Count == 0) throw DataFormatException.AtLine(name, 1, "no ratings in file");
         return ratings;
     }
 
@@ -83,11 +90,9 @@ public static class MovieLensReader
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"{path}: file not found", path);
         var movies = new List<Movie>(MaxMovies);
-        int lineNumber = 0;
-        foreach (string line in File.ReadLines(path, Encoding.Latin1))
+        using var reader = new StreamReader(path, Encoding.Latin1);
+        foreach (var (lineNumber, line) in TextLines.Read(reader, path))
         {
-            lineNumber++;
-            if (line.Length == 0) continue;
             string[] fields = line.Split('|');
             if (fields.Length != 5 + GenreNames.Count)
                 throw DataFormatException.AtLine(path, lineNumber,

@@ -13,6 +13,14 @@ public sealed record DatasetReport(
     public static DatasetReport Failed(string name, string folder, string problem) =>
         new(name, folder, false, problem, new Dictionary<string, int>(),
             new Dictionary<string, IReadOnlyDictionary<string, int>>(), new Dictionary<string, string>());
+
+    /// <summary>A passed check of a classification data set: per split, its count and its count per class.</summary>
+    public static DatasetReport Passed(string name, string folder,
+        params (string Split, int Count, IReadOnlyDictionary<string, int> PerClass)[] splits) =>
+        new(name, folder, true, null,
+            splits.ToDictionary(s => s.Split, s => s.Count),
+            splits.ToDictionary(s => s.Split, s => s.PerClass),
+            new Dictionary<string, string>());
 }
 
 /// <summary>Reads one data set completely and reports its counts, or the problem that stopped it.</summary>

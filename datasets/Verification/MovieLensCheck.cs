@@ -10,10 +10,11 @@ public sealed class MovieLensCheck : IDatasetCheck
     public DatasetReport Check(string folder)
     {
         var data = MovieLensReader.Read(folder);
-        var splits = new Dictionary<string, int> { ["ratings"] = data.Ratings.Count, ["movies"] = data.Movies.Count };
+        var splits = new Dictionary<string, int> { ["ratings"] = data.Ratings.Count, ["items"] = data.Movies.Count };
         foreach (string fold in MovieLensData.Folds)
         {
             var (train, test) = MovieLensReader.ReadFold(folder, fold);
+            CheckFoldCoversRatings(folder, fold, train.Count + test.Count, data.Ratings.Count);
             splits[$"{fold}.base"] = train.Count;
             splits[$"{fold}.test"] = test.Count;
         }
@@ -29,5 +30,13 @@ public sealed class MovieLensCheck : IDatasetCheck
                 ["users"] = data.Ratings.Select(r => r.User).Distinct().Count().ToString(),
                 ["movies"] = data.Ratings.Select(r => r.Movie).Distinct().Count().ToString(),
             });
+    }
+
+    // Every shipped fold splits all ratings between its .base and .test files, so a cut fold file shows here.
+    private static void CheckFoldCoversRatings(string folder, string fold, int foldCount, int ratingCount)
+    {
+        if (foldCount != ratingCount)
+            throw new DataFormatException(Path.Combine(folder, fold + ".base") + ", " + fold + ".test", "end of file",
+                $"the fold holds {foldCount} ratings but u.data holds {ratingCount} (truncated?)");
     }
 }

@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using Toolkit.Cli.Commands;
+using Toolkit.Datasets;
+using Toolkit.Datasets.Verification;
+using Toolkit.Tests.Datasets.Fixtures;
+using Xunit;
+
+namespace Toolkit.Tests.Datasets;
+
+public sealed class DataVerifyTests : TempFolderTest
+{
+
+    [Fact]
+    public void ChecksAreTheFourDataSetsInOrder()
+    {
+        Assert.Equal(["mnist", "cifar10", "movielens", "20newsgroups"], DataVerifyCommand.Checks.Select(c => c.Name));
+    }
+
+    [Fact]
+    public void EveryCheckPassesOnWellFormedFixtures()
+    {
+        WriteAllFixtures();
+
+        var reports = DataVerifyCommand.Checks.Select(c => DatasetCheck.Run(c, new DataLocation(Temp.Root, "test"))).ToList();
+
+        Assert.All(reports, r => Assert.True(r.Ok, r.Problem));
+        Assert.Equal(30, reports[0].CountPerSplit["train"]);
+        Assert.Equal(3, reports[0].CountPerClass["train"]["9"]);
+        Assert.Equal(12, reports[1].CountPerSplit["test"]);
+        Assert.Equal(2, reports[3].CountPerClass["test"]["comp.graphics"]);
+    }
+
+    [Fact]
+    public void MissingFolderIsReportedWithTheDownloadCommand()
+    {
+        var report = DatasetCheck.Run(new MnistCheck(), new DataLocation(Temp.Root, "test"));
+
+        Assert.False(report.Ok);
+        Assert.Contains("toolkit data download mnist", report.Problem);
+    }
+
+    [Fact]
+    public void CommandLinePrintsOneLineNamingTheCutFileAndFails()
+    {
+        WriteAllFixtures();
+        string labels = Path.Combine(Temp.Root, "mnist", "t10k-labels-idx1-ubyte.gz");
+        byte[] bytes = File.ReadAllBytes(labels);
+        File.WriteAllBytes(labels, bytes[..(bytes.Length / 2)]);
+
+        var (exitCode, output) = RunToolkit("data", "verify", "--data", Temp.Root);
+
+        Assert.Equal(1, exitCode);
+        string line = Assert.Single(output.Split('\n'), l => l.Contains("t10k-labels-idx1-ubyte.gz"));
+        Assert.StartsWith("mnist in ", line);
+        Assert.Contains("truncated?", line);
+        Assert.Contains("cifar10 in " + Path.Combine(Temp.Root, "cifar-10") + ": OK", output);
+    }
+
+    private void WriteAllFixtures()
+    {
+        IdxFixture.WriteFolder(Temp, trainCount: 30, testCount: 10, gzip: true);
+        CifarFixture.WriteArchive(Temp, recordsPerBatch: 12);
+        MovieLensFixture.Write(Temp);
+        NewsgroupsFixture.WriteArchive(Temp);
+    }
+
+    /// <summary>Runs the built command line as a separate process, with its output redirected as in a script.</summary>
+    private static (int ExitCode, string Output) RunToolkit(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "toolkit.dll"));
+        foreach (string arg in args) start.ArgumentList.Add(arg);
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        string stdout = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, stdout + stderr.Result);
+    }
+}
