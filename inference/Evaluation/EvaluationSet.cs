@@ -1,5 +1,6 @@
 using Toolkit.Datasets;
 using Toolkit.Datasets.Cifar;
+using Toolkit.Datasets.Mnist;
 
 namespace Toolkit.Inference.Evaluation;
 
@@ -44,7 +45,7 @@ public static class EvaluationSets
 {
     public const int CifarLosslessTestImages = 1000;
 
-    public static IReadOnlyList<string> Names => ["cifar10-test", "cifar10-train"];
+    public static IReadOnlyList<string> Names => ["cifar10-test", "cifar10-train", "mnist-test", "mnist-train"];
 
     public static EvaluationSet Load(string name, DataLocation location) => name switch
     {
@@ -52,8 +53,13 @@ public static class EvaluationSets
             new Dictionary<string, Range> { ["lossless first 1000"] = 0..CifarLosslessTestImages }),
         "cifar10-train" => FromCifar(name, CifarReader.ReadSplit(location.Folder(CifarReader.FolderName), train: true),
             new Dictionary<string, Range>()),
+        "mnist-test" => FromMnist(name, MnistReader.ReadSplit(location.Folder(MnistReader.FolderName), train: false)),
+        "mnist-train" => FromMnist(name, MnistReader.ReadSplit(location.Folder(MnistReader.FolderName), train: true)),
         _ => throw new ArgumentException($"unknown data set '{name}'; known: {string.Join(", ", Names)}"),
     };
+
+    public static EvaluationSet FromMnist(string name, MnistImages images) =>
+        new(name, "mnist", images.Pixels, images.Labels, MnistImages.PixelsPerImage, MnistImages.ClassNames, new Dictionary<string, Range>());
 
     public static EvaluationSet FromCifar(string name, CifarImages images, IReadOnlyDictionary<string, Range> subsets) =>
         new(name, "cifar10", images.Pixels, images.Labels, CifarImages.PixelsPerImage, CifarImages.ClassNames, subsets);
