@@ -10,7 +10,7 @@ public sealed class EvalCommand : Command<EvalCommand.Settings>
     public sealed class Settings : ModelSettings
     {
         [CommandOption("--dataset <NAME>")]
-        [Description("Data set to evaluate on: cifar10-test, cifar10-train. Default: cifar10-test.")]
+        [Description("Data set to evaluate on: cifar10-test, cifar10-val, cifar10-train, mnist-test, mnist-train. Default: cifar10-test.")]
         [DefaultValue("cifar10-test")]
         public string Dataset { get; init; } = "cifar10-test";
 
