@@ -67,11 +67,10 @@ public static class CifarReader
     private static CifarImages ReadFromArchive(string archive, IReadOnlyList<string> batches)
     {
         var found = new Dictionary<string, byte[]>();
-        TarGzArchive.ForEachFile(archive, (entry, name) =>
+        TarGzArchive.ForEachFile(archive, file =>
         {
-            string batch = Path.GetFileName(entry.Name);
-            if (batches.Contains(batch)) found[batch] = ReadRecords(entry.DataStream!, name, entry.Length);
-            return true;
+            string batch = Path.GetFileName(file.Name);
+            if (batches.Contains(batch)) found[batch] = ReadRecords(file.Data, file.DisplayName, file.Length);
         });
 
         var missing = batches.Where(b => !found.ContainsKey(b)).ToList();

@@ -3,21 +3,22 @@ using System.IO.Compression;
 
 namespace Toolkit.Datasets.Io;
 
+/// <summary>One regular file of an archive: its path inside, its name for messages (<c>ARCHIVE!ENTRY</c>), its bytes.</summary>
+public sealed record ArchiveFile(string Name, string DisplayName, Stream Data, long Length);
+
 /// <summary>Walks the regular files of a <c>.tar.gz</c> archive, turning a corrupt or cut archive into a <see cref="DataFormatException"/>.</summary>
 public static class TarGzArchive
 {
     /// <summary>
-    /// Calls <paramref name="visit"/> with each regular file and its display name (<c>ARCHIVE!ENTRY</c>), in archive
-    /// order, until it returns false. An archive read to its end also has its gzip trailer checked, so a copy cut
-    /// at an entry boundary does not pass for a shorter archive.
+    /// Calls <paramref name="visit"/> with each regular file, in archive order, then checks the gzip trailer, so a copy cut at an entry boundary does not pass for a shorter archive.
     /// </summary>
-    public static void ForEachFile(string path, Func<TarEntry, string, bool> visit)
+    public static void ForEachFile(string path, Action<ArchiveFile> visit)
     {
         using var file = File.OpenRead(path);
         using var data = new CountingStream(new GZipStream(file, CompressionMode.Decompress));
         try
         {
-            if (!VisitAll(new TarReader(data), path, visit)) return;
+            VisitAll(new TarReader(data), path, visit);
             data.Drain();
         }
         catch (Exception e) when (e is InvalidDataException or EndOfStreamException or FormatException)
@@ -27,15 +28,15 @@ public static class TarGzArchive
         GzipFile.CheckTrailer(path, data.BytesRead);
     }
 
-    private static bool VisitAll(TarReader tar, string path, Func<TarEntry, string, bool> visit)
+    private static void VisitAll(TarReader tar, string path, Action<ArchiveFile> visit)
     {
         TarEntry? entry;
         while ((entry = tar.GetNextEntry()) is not null)
         {
-            if (entry.EntryType is not (TarEntryType.RegularFile or TarEntryType.V7RegularFile) || entry.DataStream is null)
-                continue;
-            if (!visit(entry, $"{path}!{entry.Name}")) return false;
+            if (entry.EntryType is not (TarEntryType.RegularFile or TarEntryType.V7RegularFile)) continue;
+            string name = entry.Name.StartsWith("./", StringComparison.Ordinal) ? entry.Name[2..] : entry.Name;
+            // An empty file has no data stream; it is still a file, not something to skip.
+            visit(new ArchiveFile(name, $"{path}!{entry.Name}", entry.DataStream ?? Stream.Null, entry.Length));
         }
-        return true;
     }
 }
