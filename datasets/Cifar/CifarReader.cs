@@ -55,7 +55,8 @@ public static class CifarReader
         if (length == 0)
             throw DataFormatException.AtOffset(name, 0, "empty batch file");
 
-        var records = new byte[length];
+        // Not zeroed: ReadExactly fills every byte or throws.
+        var records = GC.AllocateUninitializedArray<byte>(checked((int)length));
         CheckedReader.Over(stream, name, length).ReadExactly(records, $"{length / RecordSize} records");
         for (int offset = 0; offset < records.Length; offset += RecordSize)
             if (records[offset] >= CifarImages.ClassNames.Count)
@@ -83,7 +84,7 @@ public static class CifarReader
     private static CifarImages FromRecords(IReadOnlyList<byte[]> batches)
     {
         int count = batches.Sum(b => b.Length / RecordSize);
-        var pixels = new byte[(long)count * CifarImages.PixelsPerImage];
+        var pixels = GC.AllocateUninitializedArray<byte>(checked(count * CifarImages.PixelsPerImage));
         var labels = new byte[count];
         int image = 0;
         foreach (byte[] records in batches)

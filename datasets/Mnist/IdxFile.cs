@@ -34,7 +34,7 @@ public sealed record IdxFile(int[] Dimensions, byte[] Data)
         long dataSize = dimensions.Aggregate(1L, (size, d) => size * d);
         CheckSizeAgainstLength(reader, headerSize, dataSize, dimensions);
 
-        var data = new byte[dataSize];
+        var data = GC.AllocateUninitializedArray<byte>((int)dataSize); // ReadExactly fills it or throws
         reader.ReadExactly(data, $"data its header ({string.Join("x", dimensions)}) promises");
         reader.ExpectEnd();
         return new IdxFile(dimensions, data);
