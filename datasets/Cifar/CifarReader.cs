@@ -28,7 +28,7 @@ public static class CifarReader
 
         string archive = Path.Combine(folder, ArchiveName);
         if (File.Exists(archive))
-            return ReadFromArchive(archive, batches);
+            return ReadFromArchive(archive, batches, stopAfterLastBatch: train);
 
         throw new FileNotFoundException(
             $"CIFAR-10 not found in {folder}: expected {ArchiveName} or {BatchFolderName}/ (try 'toolkit data download cifar10')");
@@ -65,14 +65,18 @@ public static class CifarReader
         return records;
     }
 
-    private static CifarImages ReadFromArchive(string archive, IReadOnlyList<string> batches)
+    /// <remarks>
+    /// The test batch is the archive's last entry, so the train split can stop after its own batches and save
+    /// decompressing 30 MB; reading the test split reads to the end and checks the archive's trailer.
+    /// </remarks>
+    private static CifarImages ReadFromArchive(string archive, IReadOnlyList<string> batches, bool stopAfterLastBatch)
     {
         var found = new Dictionary<string, byte[]>();
         TarGzArchive.ForEachFile(archive, file =>
         {
             string batch = Path.GetFileName(file.Name);
             if (batches.Contains(batch)) found[batch] = ReadRecords(file.Data, file.DisplayName, file.Length);
-        });
+        }, done: () => stopAfterLastBatch && found.Count == batches.Count);
 
         var missing = batches.Where(b => !found.ContainsKey(b)).ToList();
         if (missing.Count > 0)

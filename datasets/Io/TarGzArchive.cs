@@ -10,15 +10,17 @@ public sealed record ArchiveFile(string Name, string DisplayName, Stream Data, l
 public static class TarGzArchive
 {
     /// <summary>
-    /// Calls <paramref name="visit"/> with each regular file, in archive order, then checks the gzip trailer, so a copy cut at an entry boundary does not pass for a shorter archive.
+    /// Calls <paramref name="visit"/> with each regular file, in archive order, then checks the gzip trailer, so a
+    /// copy cut at an entry boundary does not pass for a shorter archive. When <paramref name="done"/> turns true
+    /// the walk stops there, and the rest, trailer included, goes unread and unchecked.
     /// </summary>
-    public static void ForEachFile(string path, Action<ArchiveFile> visit)
+    public static void ForEachFile(string path, Action<ArchiveFile> visit, Func<bool>? done = null)
     {
         using var file = File.OpenRead(path);
         using var data = new CountingStream(new GZipStream(file, CompressionMode.Decompress));
         try
         {
-            VisitAll(new TarReader(data), path, visit);
+            if (VisitUntilDone(new TarReader(data), path, visit, done ?? (() => false))) return;
             data.Drain();
         }
         catch (Exception e) when (e is InvalidDataException or EndOfStreamException or FormatException)
@@ -28,7 +30,8 @@ public static class TarGzArchive
         GzipFile.CheckTrailer(path, data.BytesRead);
     }
 
-    private static void VisitAll(TarReader tar, string path, Action<ArchiveFile> visit)
+    /// <summary>Whether the walk stopped because <paramref name="done"/> turned true.</summary>
+    private static bool VisitUntilDone(TarReader tar, string path, Action<ArchiveFile> visit, Func<bool> done)
     {
         TarEntry? entry;
         while ((entry = tar.GetNextEntry()) is not null)
@@ -37,6 +40,8 @@ public static class TarGzArchive
             string name = entry.Name.StartsWith("./", StringComparison.Ordinal) ? entry.Name[2..] : entry.Name;
             // An empty file has no data stream; it is still a file, not something to skip.
             visit(new ArchiveFile(name, $"{path}!{entry.Name}", entry.DataStream ?? Stream.Null, entry.Length));
+            if (done()) return true;
         }
+        return false;
     }
 }

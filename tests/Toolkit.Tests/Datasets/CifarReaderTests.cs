@@ -74,7 +74,20 @@ public sealed class CifarReaderTests : TempFolderTest
         byte[] archive = File.ReadAllBytes(path);
         File.WriteAllBytes(path, Bytes.Truncate(archive, (int)(archive.Length * keep)));
 
-        DataAssert.Fails(() => CifarReader.ReadSplit(Path.GetDirectoryName(path)!, train: true), path, "", "");
+        string folder = Path.GetDirectoryName(path)!;
+
+        DataAssert.Fails(() => { CifarReader.ReadSplit(folder, train: true); CifarReader.ReadSplit(folder, train: false); }, path, "", "");
+    }
+
+    [Fact]
+    public void TrainSplitStopsAfterItsLastBatch()
+    {
+        string path = CifarFixture.WriteArchive(Temp, recordsPerBatch: 20);
+        byte[] archive = File.ReadAllBytes(path);
+        File.WriteAllBytes(path, Bytes.Truncate(archive, archive.Length - 8));
+
+        Assert.Equal(100, CifarReader.ReadSplit(Path.GetDirectoryName(path)!, train: true).Count);
+        DataAssert.Fails(() => CifarReader.ReadSplit(Path.GetDirectoryName(path)!, train: false), path, "", "truncated?");
     }
 
     [Fact]
