@@ -15,8 +15,9 @@ public sealed class DataFormatException : Exception
     public string Location { get; }
     public string Problem { get; }
 
-    public static DataFormatException AtOffset(string file, long offset, string problem) =>
-        new(file, $"offset {offset}", problem);
+    /// <summary>An error at a byte offset; in a gzip file the offset counts decompressed bytes, and says so.</summary>
+    public static DataFormatException AtOffset(string file, long offset, string problem, bool decompressed = false) =>
+        new(file, decompressed ? $"decompressed offset {offset}" : $"offset {offset}", problem);
 
     public static DataFormatException AtLine(string file, int line, string problem) =>
         new(file, $"line {line}", problem);

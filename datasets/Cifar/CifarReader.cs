@@ -28,7 +28,7 @@ public static class CifarReader
 
         string archive = Path.Combine(folder, ArchiveName);
         if (File.Exists(archive))
-            return ReadFromArchive(archive, batches);
+            return ReadFromArchive(archive, batches, stopAfterLastBatch: train);
 
         throw new FileNotFoundException(
             $"CIFAR-10 not found in {folder}: expected {ArchiveName} or {BatchFolderName}/ (try 'toolkit data download cifar10')");
@@ -55,7 +55,8 @@ public static class CifarReader
         if (length == 0)
             throw DataFormatException.AtOffset(name, 0, "empty batch file");
 
-        var records = new byte[length];
+        // Not zeroed: ReadExactly fills every byte or throws.
+        var records = GC.AllocateUninitializedArray<byte>(checked((int)length));
         CheckedReader.Over(stream, name, length).ReadExactly(records, $"{length / RecordSize} records");
         for (int offset = 0; offset < records.Length; offset += RecordSize)
             if (records[offset] >= CifarImages.ClassNames.Count)
@@ -64,15 +65,18 @@ public static class CifarReader
         return records;
     }
 
-    private static CifarImages ReadFromArchive(string archive, IReadOnlyList<string> batches)
+    /// <remarks>
+    /// The test batch is the archive's last entry, so the train split can stop after its own batches and save
+    /// decompressing 30 MB; reading the test split reads to the end and checks the archive's trailer.
+    /// </remarks>
+    private static CifarImages ReadFromArchive(string archive, IReadOnlyList<string> batches, bool stopAfterLastBatch)
     {
         var found = new Dictionary<string, byte[]>();
-        TarGzArchive.ForEachFile(archive, (entry, name) =>
+        TarGzArchive.ForEachFile(archive, file =>
         {
-            string batch = Path.GetFileName(entry.Name);
-            if (batches.Contains(batch)) found[batch] = ReadRecords(entry.DataStream!, name, entry.Length);
-            return true;
-        });
+            string batch = Path.GetFileName(file.Name);
+            if (batches.Contains(batch)) found[batch] = ReadRecords(file.Data, file.DisplayName, file.Length);
+        }, done: () => stopAfterLastBatch && found.Count == batches.Count);
 
         var missing = batches.Where(b => !found.ContainsKey(b)).ToList();
         if (missing.Count > 0)
@@ -84,7 +88,7 @@ public static class CifarReader
     private static CifarImages FromRecords(IReadOnlyList<byte[]> batches)
     {
         int count = batches.Sum(b => b.Length / RecordSize);
-        var pixels = new byte[(long)count * CifarImages.PixelsPerImage];
+        var pixels = GC.AllocateUninitializedArray<byte>(checked(count * CifarImages.PixelsPerImage));
         var labels = new byte[count];
         int image = 0;
         foreach (byte[] records in batches)

@@ -25,7 +25,6 @@ public sealed class FileDownloader(HttpClient client)
         if (File.Exists(target) && !force)
             return new DownloadResult(target, ChecksumStatus.AlreadyPresent, null, new FileInfo(target).Length);
 
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         string part = target + PartSuffix;
         try
         {
@@ -36,7 +35,7 @@ public sealed class FileDownloader(HttpClient client)
         }
         finally
         {
-            File.Delete(part);
+            if (File.Exists(part)) File.Delete(part);
         }
     }
 
@@ -66,6 +65,7 @@ public sealed class FileDownloader(HttpClient client)
         response.EnsureSuccessStatusCode();
         long? total = response.Content.Headers.ContentLength;
         await using var source = await response.Content.ReadAsStreamAsync(cancellationToken);
+        Directory.CreateDirectory(Path.GetDirectoryName(part)!);
         await using var destination = new FileStream(part, FileMode.Create, FileAccess.Write, FileShare.None);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
 

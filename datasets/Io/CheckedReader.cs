@@ -41,7 +41,7 @@ public sealed class CheckedReader : IDisposable
     public static CheckedReader Over(Stream stream, string name, long length) => new(stream, name, length, null);
 
     public DataFormatException Error(long offset, string problem) =>
-        new(Name, IsGzip ? $"decompressed offset {offset}" : $"offset {offset}", problem);
+        DataFormatException.AtOffset(Name, offset, problem, IsGzip);
 
     public void ReadExactly(Span<byte> buffer, string what)
     {

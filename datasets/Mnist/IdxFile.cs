@@ -6,10 +6,8 @@ namespace Toolkit.Datasets.Mnist;
 /// One IDX file of unsigned bytes: big-endian int32 magic (0x0000 0x08 rank), rank big-endian int32
 /// dimensions, then the product of the dimensions in bytes. Plain or gzip.
 /// </summary>
-public sealed record IdxFile(int[] Dimensions, byte[] Data)
+public sealed record IdxFile(string Path, bool Compressed, int[] Dimensions, byte[] Data)
 {
-    public const int UnsignedByteType = 0x08;
-
     public static IdxFile Read(string path, int expectedMagic)
     {
         using var reader = CheckedReader.Open(path);
@@ -34,11 +32,14 @@ public sealed record IdxFile(int[] Dimensions, byte[] Data)
         long dataSize = dimensions.Aggregate(1L, (size, d) => size * d);
         CheckSizeAgainstLength(reader, headerSize, dataSize, dimensions);
 
-        var data = new byte[dataSize];
+        var data = GC.AllocateUninitializedArray<byte>((int)dataSize); // ReadExactly fills it or throws
         reader.ReadExactly(data, $"data its header ({string.Join("x", dimensions)}) promises");
         reader.ExpectEnd();
-        return new IdxFile(dimensions, data);
+        return new IdxFile(reader.Name, reader.IsGzip, dimensions, data);
     }
+
+    /// <summary>An error about this file's content at a byte offset from the start of the file.</summary>
+    public DataFormatException Error(long offset, string problem) => DataFormatException.AtOffset(Path, offset, problem, Compressed);
 
     private static void CheckSizeAgainstLength(CheckedReader reader, long headerSize, long dataSize, int[] dimensions)
     {

@@ -20,33 +20,35 @@ public static class MnistReader
     {
         string imagesPath = Locate(folder, ImagesFileName(train));
         string labelsPath = Locate(folder, LabelsFileName(train));
-        byte[] pixels = ReadImages(imagesPath);
-        byte[] labels = ReadLabels(labelsPath);
-        int imageCount = pixels.Length / MnistImages.PixelsPerImage;
-        if (labels.Length != imageCount)
-            throw DataFormatException.AtOffset(labelsPath, 4,
-                $"{labels.Length} labels for the {imageCount} images of {Path.GetFileName(imagesPath)}");
-        return new MnistImages(pixels, labels);
+        var images = ReadImagesFile(imagesPath);
+        var labels = ReadLabelsFile(labelsPath);
+        if (labels.Dimensions[0] != images.Dimensions[0])
+            throw labels.Error(4, $"{labels.Dimensions[0]} labels for the {images.Dimensions[0]} images of {Path.GetFileName(imagesPath)}");
+        return new MnistImages(images.Data, labels.Data);
     }
 
     /// <summary>The pixels of an IDX3 image file whose images are 28x28.</summary>
-    public static byte[] ReadImages(string path)
+    public static byte[] ReadImages(string path) => ReadImagesFile(path).Data;
+
+    /// <summary>The labels of an IDX1 label file, each checked to be 0-9.</summary>
+    public static byte[] ReadLabels(string path) => ReadLabelsFile(path).Data;
+
+    private static IdxFile ReadImagesFile(string path)
     {
         var idx = IdxFile.Read(path, ImagesMagic);
         if (idx.Dimensions[1] != MnistImages.Rows || idx.Dimensions[2] != MnistImages.Columns)
-            throw DataFormatException.AtOffset(path, 8,
+            throw idx.Error(8,
                 $"images are {idx.Dimensions[1]}x{idx.Dimensions[2]}; MNIST images are {MnistImages.Rows}x{MnistImages.Columns}");
-        return idx.Data;
+        return idx;
     }
 
-    /// <summary>The labels of an IDX1 label file, each checked to be 0-9.</summary>
-    public static byte[] ReadLabels(string path)
+    private static IdxFile ReadLabelsFile(string path)
     {
         var idx = IdxFile.Read(path, LabelsMagic);
         int bad = LabelCounts.FirstOutOfRange(idx.Data, MnistImages.ClassNames.Count);
         if (bad >= 0)
-            throw DataFormatException.AtOffset(path, 8 + bad, $"label {idx.Data[bad]} of item {bad} is not in 0-9");
-        return idx.Data;
+            throw idx.Error(8 + bad, $"label {idx.Data[bad]} of item {bad} is not in 0-9");
+        return idx;
     }
 
     private static string SplitPrefix(bool train) => train ? "train" : "t10k";

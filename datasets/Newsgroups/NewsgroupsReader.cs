@@ -60,12 +60,10 @@ public static class NewsgroupsReader
     {
         var documents = new List<NewsgroupsDocument>();
         string prefix = split + "/";
-        TarGzArchive.ForEachFile(archive, (entry, name) =>
+        TarGzArchive.ForEachFile(archive, file =>
         {
-            string entryName = entry.Name.StartsWith("./", StringComparison.Ordinal) ? entry.Name[2..] : entry.Name;
-            if (entryName.StartsWith(prefix, StringComparison.Ordinal))
-                documents.Add(ReadDocument(entryName[prefix.Length..], entry.DataStream!, entry.Length, name));
-            return true;
+            if (file.Name.StartsWith(prefix, StringComparison.Ordinal))
+                documents.Add(ReadDocument(file.Name[prefix.Length..], file.Data, file.Length, file.DisplayName));
         });
         return documents;
     }

@@ -54,6 +54,16 @@ public sealed class CifarReaderTests : TempFolderTest
         DataAssert.Fails(() => CifarReader.ReadBatchFile(path), path, "offset 0", "empty");
     }
 
+    [Fact]
+    public void RejectsEmptyBatchInTheArchive()
+    {
+        var batches = CifarFixture.Batches(3).Select(b => b.Name.EndsWith("_3.bin") ? (b.Name, Array.Empty<byte>()) : b);
+        string path = Temp.Write($"cifar-10/{CifarReader.ArchiveName}", Bytes.TarGz(batches));
+
+        DataAssert.Fails(() => CifarReader.ReadSplit(Path.GetDirectoryName(path)!, train: true),
+            path + "!cifar-10-batches-bin/data_batch_3.bin", "offset 0", "empty batch file");
+    }
+
     [Theory]
     [InlineData(0.3)]
     [InlineData(0.7)]
@@ -64,7 +74,20 @@ public sealed class CifarReaderTests : TempFolderTest
         byte[] archive = File.ReadAllBytes(path);
         File.WriteAllBytes(path, Bytes.Truncate(archive, (int)(archive.Length * keep)));
 
-        DataAssert.Fails(() => CifarReader.ReadSplit(Path.GetDirectoryName(path)!, train: true), path, "", "");
+        string folder = Path.GetDirectoryName(path)!;
+
+        DataAssert.Fails(() => { CifarReader.ReadSplit(folder, train: true); CifarReader.ReadSplit(folder, train: false); }, path, "", "");
+    }
+
+    [Fact]
+    public void TrainSplitStopsAfterItsLastBatch()
+    {
+        string path = CifarFixture.WriteArchive(Temp, recordsPerBatch: 20);
+        byte[] archive = File.ReadAllBytes(path);
+        File.WriteAllBytes(path, Bytes.Truncate(archive, archive.Length - 8));
+
+        Assert.Equal(100, CifarReader.ReadSplit(Path.GetDirectoryName(path)!, train: true).Count);
+        DataAssert.Fails(() => CifarReader.ReadSplit(Path.GetDirectoryName(path)!, train: false), path, "", "truncated?");
     }
 
     [Fact]

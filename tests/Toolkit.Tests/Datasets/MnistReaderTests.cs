@@ -96,7 +96,7 @@ public sealed class MnistReaderTests : TempFolderTest
     {
         string path = Temp.Write("labels.gz", Bytes.Gzip(IdxFixture.Labels([1, 2, 3, 10, 4])));
 
-        DataAssert.Fails(() => MnistReader.ReadLabels(path), path, "offset 11", "label 10 of item 3 is not in 0-9");
+        DataAssert.Fails(() => MnistReader.ReadLabels(path), path, "decompressed offset 11", "label 10 of item 3 is not in 0-9");
     }
 
     [Fact]

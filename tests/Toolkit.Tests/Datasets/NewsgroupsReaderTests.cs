@@ -28,6 +28,17 @@ public sealed class NewsgroupsReaderTests : TempFolderTest
     }
 
     [Fact]
+    public void KeepsAnEmptyPostInTheArchive()
+    {
+        var files = NewsgroupsFixture.BothSplits().Append(("20news-bydate-train/sci.med/99", Array.Empty<byte>()));
+        string path = Temp.Write("topics/20news-bydate.tar.gz", Bytes.TarGz(files));
+
+        var train = NewsgroupsReader.ReadSplit(Path.GetDirectoryName(path)!, train: true);
+
+        Assert.Equal("", Assert.Single(train, d => d.Id == 99).Text);
+    }
+
+    [Fact]
     public void RejectsUnknownGroup()
     {
         var files = NewsgroupsFixture.BothSplits().Append(("20news-bydate-train/alt.cats/1", "meow\n"u8.ToArray()));
