@@ -44,14 +44,15 @@ public static class AttackGrid
     {
         var perturbation = example.Adversarial.Select((v, i) => 0.5f + (v - example.Clean[i]) / (2 * eps)).ToArray();
         float[][] images = [example.Clean, perturbation, example.Adversarial];
-        string[] captions = [$"truth {example.Truth}, predicted {example.Before}", $"image #{example.Index}", $"predicted {example.After}"];
+        string[][] captions = [[$"truth: {example.Truth}", $"predicted: {example.Before}"], [$"image #{example.Index}"], [$"predicted: {example.After}"]];
         for (int c = 0; c < images.Length; c++)
         {
             using var bitmap = PngWriter.ToBitmap(PngWriter.ToBytes(images[c]), info.Channels, info.Height, info.Width);
             using var picture = SKImage.FromBitmap(bitmap);
             // Nearest neighbour keeps the pixels of a 32x32 image visible instead of blurring them.
             canvas.DrawImage(picture, SKRect.Create(Left(c), top, Cell, Cell), new SKSamplingOptions(SKFilterMode.Nearest));
-            canvas.DrawText(captions[c], Left(c) + Cell / 2f, top + Cell + 18, SKTextAlign.Center, font, ink);
+            for (int line = 0; line < captions[c].Length; line++)
+                canvas.DrawText(captions[c][line], Left(c) + Cell / 2f, top + Cell + 18 * (line + 1), SKTextAlign.Center, font, ink);
         }
     }
 
