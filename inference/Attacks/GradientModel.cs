@@ -7,32 +7,21 @@ namespace Toolkit.Inference.Attacks;
 /// A classifier's input-gradient graph (NAME.grad.onnx, see docs/MODEL_FORMAT.md) opened in ONNX Runtime:
 /// pixels and labels in; logits, per-example loss and d loss / d input out. Run is thread-safe.
 /// </summary>
-public sealed class GradientModel : IDisposable
+public sealed class GradientModel : ModelSession
 {
     private static readonly string[] InputNames = ["input", "label"];
     private static readonly string[] OutputNames = ["logits", "loss", "input_grad"];
 
-    private readonly InferenceSession _session;
-
-    private GradientModel(string path, OpenedSession opened)
+    private GradientModel(string path, OpenedSession opened) : base(path, opened)
     {
-        Path = path;
-        _session = opened.Session;
-        Provider = opened.Provider;
-        FallbackNotice = opened.FallbackNotice;
-        Info = ModelInfo.FromMetadata(path, _session.ModelMetadata.CustomMetadataMap);
-        var missing = InputNames.Except(_session.InputNames).Concat(OutputNames.Except(_session.OutputNames)).ToList();
+        var missing = InputNames.Except(Session.InputNames).Concat(OutputNames.Except(Session.OutputNames)).ToList();
         if (missing.Count > 0 || !Info.IsClassifier)
         {
-            _session.Dispose();
+            Dispose();
             throw new InvalidDataException($"{path}: not a classifier's gradient graph (missing {string.Join(", ", missing)})");
         }
     }
 
-    public string Path { get; }
-    public ModelInfo Info { get; }
-    public string Provider { get; }
-    public string? FallbackNotice { get; }
     public int Classes => Info.Classes.Count;
 
     /// <summary>models/NAME.onnx → models/NAME.grad.onnx.</summary>
@@ -67,10 +56,8 @@ public sealed class GradientModel : IDisposable
         using var loss = OrtValue.CreateTensorValueFromMemory(memory, result.Loss.AsMemory(0, count), [count]);
         using var gradient = OrtValue.CreateTensorValueFromMemory(memory, result.InputGradient.AsMemory(0, count * size), shape);
         using var runOptions = new RunOptions();
-        _session.Run(runOptions, InputNames, [inputValue, labelValue], OutputNames, [logits, loss, gradient]);
+        Session.Run(runOptions, InputNames, [inputValue, labelValue], OutputNames, [logits, loss, gradient]);
     }
-
-    public void Dispose() => _session.Dispose();
 }
 
 /// <summary>Output buffers for up to <see cref="Capacity"/> examples of a <see cref="GradientModel"/>.</summary>
