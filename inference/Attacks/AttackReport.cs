@@ -3,8 +3,9 @@ using System.Text.Json.Serialization;
 namespace Toolkit.Inference.Attacks;
 
 /// <summary>
-/// One attack strength: accuracy under attack, success rate, perturbation norms and speed. Seconds include
-/// classifying the adversarial images; AttackSeconds only their making.
+/// One attack strength: accuracy under attack, success rate, perturbation norms and speed. Seconds is the whole
+/// pass; AttackSeconds the making of the adversarial images; EvalSeconds their classification by plain forward
+/// passes, batch for batch between the attack's, so both rates see the same machine load.
 /// </summary>
 public sealed record EpsilonResult(
     double Eps,
@@ -14,10 +15,20 @@ public sealed record EpsilonResult(
     double MeanL2,
     double Seconds,
     double AttackSeconds,
+    double EvalSeconds,
     double AttackImagesPerSecond);
 
-/// <summary>One method's accuracy-against-eps curve; throughput counts only eps > 0 and only the perturbing.</summary>
-public sealed record MethodCurve(string Method, int GradientSteps, IReadOnlyList<EpsilonResult> Points, double AttackImagesPerSecond, double ThroughputVsEval);
+/// <summary>
+/// One method's accuracy-against-eps curve. Throughput over the points with eps > 0: images attacked per second,
+/// against images classified per second by plain evaluation of the same model interleaved with the attack.
+/// </summary>
+public sealed record MethodCurve(
+    string Method,
+    int GradientSteps,
+    IReadOnlyList<EpsilonResult> Points,
+    double AttackImagesPerSecond,
+    double EvalImagesPerSecond,
+    double ThroughputVsEval);
 
 /// <summary>A correctly classified image that the attack made change class, for the example grid.</summary>
 public sealed record AttackExample(

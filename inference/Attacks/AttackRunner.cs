@@ -23,20 +23,23 @@ public sealed class AttackRunner(OnnxModel model, GradientModel gradientModel, A
         run.AttackLabels = plan.Targets.LabelsFor(set.Labels, gradientModel.Classes, plan.Seed);
 
         float? exampleEps = plan.NearestExampleEps();
-        var curves = plan.Methods.Select((method, m) => RunMethod(run, method, evalRate, m == 0 ? exampleEps : null)).ToList();
+        var curves = plan.Methods.Select((method, m) => RunMethod(run, method, m == 0 ? exampleEps : null)).ToList();
         double cleanAccuracy = run.CleanPredictions.Where((p, i) => p == set.Labels[i]).Count() / (double)Math.Max(1, set.Count);
 
         return new AttackReport(Path.GetFileName(model.Path), set.Name, model.Provider, set.Count,
             plan.Targets.Describe(set.ClassNames), cleanAccuracy, evalRate, curves, exampleEps ?? 0, run.Examples);
     }
 
-    private MethodCurve RunMethod(RunState run, IAttack method, double evalRate, float? exampleEps)
+    private static double Rate(double images, double seconds) => seconds > 0 ? images / seconds : 0;
+
+    private MethodCurve RunMethod(RunState run, IAttack method, float? exampleEps)
     {
         var points = plan.Epsilons.Select(eps => RunPoint(run, method, eps, collectExamples: eps == exampleEps)).ToList();
         var attacked = points.Where(p => p.Eps > 0).ToList();
-        double seconds = attacked.Sum(p => p.AttackSeconds);
-        double rate = seconds > 0 ? attacked.Count * run.Set.Count / seconds : 0;
-        return new MethodCurve(method.Name, method.GradientSteps, points, rate, rate / evalRate);
+        double images = attacked.Count * run.Set.Count;
+        double attackRate = Rate(images, attacked.Sum(p => p.AttackSeconds));
+        double evalRate = Rate(images, attacked.Sum(p => p.EvalSeconds));
+        return new MethodCurve(method.Name, method.GradientSteps, points, attackRate, evalRate, evalRate > 0 ? attackRate / evalRate : 0);
     }
 
     private EpsilonResult RunPoint(RunState run, IAttack method, float eps, bool collectExamples)
@@ -50,8 +53,10 @@ public sealed class AttackRunner(OnnxModel model, GradientModel gradientModel, A
             run.Load(start, count);
             long before = Stopwatch.GetTimestamp();
             method.Perturb(run.Gradients, run.Clean, run.Labels, count, eps, plan.Targets.IsTargeted, run.Adversarial);
-            tally.PerturbSeconds += Stopwatch.GetElapsedTime(before).TotalSeconds;
+            long attacked = Stopwatch.GetTimestamp();
             ClassifierEvaluator.PredictBatch(model, run.Adversarial, count, run.Logits, run.Predictions);
+            tally.PerturbSeconds += Stopwatch.GetElapsedTime(before, attacked).TotalSeconds;
+            tally.ClassifySeconds += Stopwatch.GetElapsedTime(attacked).TotalSeconds;
 
             for (int i = 0; i < count; i++)
             {

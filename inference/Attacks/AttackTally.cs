@@ -7,6 +7,7 @@ public sealed class AttackTally(bool targeted)
     private double _linf, _l2;
 
     public double PerturbSeconds { get; set; }
+    public double ClassifySeconds { get; set; }
 
     /// <summary>
     /// Adds one image. Untargeted success: a correctly classified image changes class. Targeted success: an
@@ -33,6 +34,7 @@ public sealed class AttackTally(bool targeted)
         _l2 / Math.Max(1, _images),
         seconds,
         PerturbSeconds,
+        ClassifySeconds,
         PerturbSeconds > 0 ? _images / PerturbSeconds : 0);
 
     private void AddNorms(ReadOnlySpan<float> clean, ReadOnlySpan<float> adversarial)
