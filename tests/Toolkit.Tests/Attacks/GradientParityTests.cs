@@ -46,34 +46,6 @@ public sealed class GradientParityTests(ITestOutputHelper output) : IDisposable
         Assert.True(loss <= Tolerance, $"loss differs by {loss:E2}");
     }
 
-    [Fact]
-    public void AnOpWithNoDerivationFailsNamingItAndLeavesTheForwardModel()
-    {
-        string forward = ForwardGraphs.Write(MiniNets.Create("tanh"), _folder.Path);
-        byte[] before = File.ReadAllBytes(forward);
-
-        var error = Assert.Throws<GradientExportException>(() => GradientGraphFile.Write(forward));
-
-        Assert.Contains("op Tanh", error.Message);
-        Assert.Contains("tanh", error.Message);
-        Assert.Equal(before, File.ReadAllBytes(forward));
-        Assert.False(File.Exists(GradientGraphFile.PathFor(forward)));
-    }
-
-    [Fact]
-    public void GradientGraphKeepsTheForwardMetadataAndLivesNextToTheModel()
-    {
-        string forward = ForwardGraphs.Write(MiniNets.Create("lenet"), _folder.Path);
-
-        string written = GradientGraphFile.Write(forward);
-
-        Assert.Equal(_folder.File("lenet.grad.onnx"), written);
-        Assert.Equal(written, GradientModel.PathFor(forward));
-        using var model = GradientModel.Open(written, ExecutionDevice.Cpu);
-        Assert.Equal("lenet", model.Info.Arch);
-        Assert.Equal(10, model.Classes);
-    }
-
     private GradientModel OpenGradientGraph(MiniNet net)
     {
         var gradient = GradientGraphBuilder.Build(ForwardGraphs.Build(net));
