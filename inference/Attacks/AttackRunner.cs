@@ -4,9 +4,8 @@ using Toolkit.Inference.Evaluation;
 namespace Toolkit.Inference.Attacks;
 
 /// <summary>
-/// Attacks a classifier over an evaluation set: a timed clean pass (plain evaluation, for the throughput
-/// comparison), then every method at every eps, batch by batch, classifying the adversarial images with the
-/// forward model.
+/// Attacks a classifier over an evaluation set: a timed clean pass (plain evaluation), then every method at
+/// every eps, batch by batch, classifying each adversarial batch with the forward model right after making it.
 /// </summary>
 public sealed class AttackRunner(OnnxModel model, GradientModel gradientModel, AttackPlan plan)
 {
