@@ -20,7 +20,7 @@ public sealed class AttackCommand : Command<AttackCommand.Settings>
         public string Method { get; init; } = "fgsm";
 
         [CommandOption("--eps <EPS>")]
-        [Description("Attack strength in [0, 1] pixel units (L-infinity): 0.025, a list 0.01,0.025, or a range start:stop:step such as 0:0.1:0.005. Default: 0.025.")]
+        [Description("Attack strength in [[0, 1]] pixel units (L-infinity): 0.025, a list 0.01,0.025, or a range start:stop:step such as 0:0.1:0.005. Default: 0.025.")]
         [DefaultValue("0.025")]
         public string Eps { get; init; } = "0.025";
 

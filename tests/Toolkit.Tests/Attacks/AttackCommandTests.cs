@@ -78,6 +78,17 @@ public sealed class AttackCommandTests : IClassFixture<AttackFixture>, IDisposab
         Assert.True(File.Exists(tanh));
     }
 
+    [Theory]
+    [InlineData("attack")]
+    [InlineData("export-grad")]
+    public void HelpRenders(string command)
+    {
+        var result = ToolkitProcess.Run(command, "--help");
+
+        Assert.True(result.ExitCode == 0, result.StandardError + result.StandardOutput);
+        Assert.Contains("USAGE", result.StandardOutput);
+    }
+
     /// <summary>The fixture's images and labels as data/cifar-10/cifar-10-batches-bin/test_batch.bin.</summary>
     private string WriteCifarTestBatch(string data)
     {
