@@ -10,5 +10,6 @@ app.Configure(config =>
     config.SetExceptionHandler((exception, _) => ErrorReport.Print(exception));
     DataCommands.Register(config);
     InferenceCommands.Register(config);
+    AttackCommands.Register(config);
 });
 return await app.RunAsync(args);

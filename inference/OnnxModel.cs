@@ -7,45 +7,23 @@ namespace Toolkit.Inference;
 /// A toolkit model file opened for inference: its metadata and one reusable session. Run is thread-safe
 /// (ONNX Runtime sessions may be shared between threads).
 /// </summary>
-public sealed class OnnxModel : IDisposable
+public sealed class OnnxModel : ModelSession
 {
-    private readonly InferenceSession _session;
     private readonly string _inputName;
     private readonly string _outputName;
 
-    private OnnxModel(string path, OpenedSession opened)
+    private OnnxModel(string path, OpenedSession opened) : base(path, opened)
     {
-        Path = path;
-        _session = opened.Session;
-        Provider = opened.Provider;
-        FallbackNotice = opened.FallbackNotice;
-        Info = ModelInfo.FromMetadata(path, _session.ModelMetadata.CustomMetadataMap);
-        _inputName = _session.InputNames[0];
-        _outputName = _session.OutputNames[0];
+        _inputName = Session.InputNames[0];
+        _outputName = Session.OutputNames[0];
         OutputSize = Info.IsClassifier ? Info.Classes.Count : Info.InputSize;
     }
-
-    public string Path { get; }
-    public ModelInfo Info { get; }
-    public string Provider { get; }
-    public string? FallbackNotice { get; }
 
     /// <summary>Values per example in the output: class count, or input size for a reconstruction.</summary>
     public int OutputSize { get; }
 
-    public static OnnxModel Open(string path, ExecutionDevice device = ExecutionDevice.Auto)
-    {
-        var opened = SessionFactory.Open(path, device);
-        try
-        {
-            return new OnnxModel(path, opened);
-        }
-        catch
-        {
-            opened.Session.Dispose();
-            throw;
-        }
-    }
+    public static OnnxModel Open(string path, ExecutionDevice device = ExecutionDevice.Auto) =>
+        new(path, SessionFactory.Open(path, device));
 
     /// <summary>
     /// Runs <paramref name="count"/> examples laid out one after another in <paramref name="input"/>
@@ -60,7 +38,7 @@ public sealed class OnnxModel : IDisposable
         long[] shape = [count, .. Info.InputShape.Skip(1).Select(d => (long)d)];
         using var inputValue = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, input.AsMemory(0, inputLength), shape);
         using var runOptions = new RunOptions();
-        using var results = _session.Run(runOptions, [_inputName], [inputValue], [_outputName]);
+        using var results = Session.Run(runOptions, [_inputName], [inputValue], [_outputName]);
         results[0].GetTensorDataAsSpan<float>()[..(count * OutputSize)].CopyTo(output);
     }
 
@@ -71,6 +49,4 @@ public sealed class OnnxModel : IDisposable
         Run(input, count, output);
         return output;
     }
-
-    public void Dispose() => _session.Dispose();
 }

@@ -37,23 +37,34 @@ public static class ClassifierEvaluator
     public static EvaluationReport Evaluate(OnnxModel model, EvaluationSet set, int batchSize = 256, IProgress<int>? progress = null)
     {
         CheckCompatible(model.Info, set, model.Path);
+        var clock = Stopwatch.StartNew();
+        var predictions = Predict(model, set, batchSize, progress);
+        clock.Stop();
+        return Report(model, set, predictions, clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>The predicted class of every image of the set, in batches.</summary>
+    public static int[] Predict(OnnxModel model, EvaluationSet set, int batchSize = 256, IProgress<int>? progress = null)
+    {
         var predictions = new int[set.Count];
         var input = new float[batchSize * set.ValuesPerExample];
         var logits = new float[batchSize * model.OutputSize];
-
-        var clock = Stopwatch.StartNew();
         for (int start = 0; start < set.Count; start += batchSize)
         {
             int count = Math.Min(batchSize, set.Count - start);
             set.CopyBatch(start, count, input);
-            model.Run(input, count, logits);
-            for (int i = 0; i < count; i++)
-                predictions[start + i] = ArgMax(logits.AsSpan(i * model.OutputSize, model.OutputSize));
+            PredictBatch(model, input, count, logits, predictions.AsSpan(start, count));
             progress?.Report(start + count);
         }
-        clock.Stop();
+        return predictions;
+    }
 
-        return Report(model, set, predictions, clock.Elapsed.TotalSeconds);
+    /// <summary>Classifies <paramref name="count"/> examples of <paramref name="input"/>; <paramref name="logits"/> is scratch space.</summary>
+    public static void PredictBatch(OnnxModel model, float[] input, int count, float[] logits, Span<int> predictions)
+    {
+        model.Run(input, count, logits);
+        for (int i = 0; i < count; i++)
+            predictions[i] = ArgMax(logits.AsSpan(i * model.OutputSize, model.OutputSize));
     }
 
     public static int ArgMax(ReadOnlySpan<float> values)

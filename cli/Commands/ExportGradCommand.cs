@@ -1,0 +1,27 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using Toolkit.Export.Gradients;
+
+namespace Toolkit.Cli.Commands;
+
+public sealed class ExportGradCommand : Command<ExportGradCommand.Settings>
+{
+    public sealed class Settings : ReportSettings
+    {
+        [CommandArgument(0, "<MODEL>")]
+        [Description("The classifier's forward model file, e.g. models/lenet.onnx.")]
+        public string Model { get; init; } = "";
+
+        public override ValidationResult Validate() =>
+            File.Exists(Model) ? ValidationResult.Success() : ValidationResult.Error($"{Model}: model file not found");
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        string path = GradientGraphFile.Write(settings.Model);
+        if (settings.Json) Json.Print(new { model = settings.Model, gradientGraph = path });
+        else AnsiConsole.MarkupLine($"wrote [bold]{Markup.Escape(path)}[/] (inputs input, label; outputs logits, loss, input_grad)");
+        return 0;
+    }
+}

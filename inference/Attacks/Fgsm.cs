@@ -1,0 +1,18 @@
+namespace Toolkit.Inference.Attacks;
+
+/// <summary>Fast gradient sign method: x + eps sign(grad), one gradient per image.</summary>
+public sealed class Fgsm : IAttack
+{
+    public string Name => "fgsm";
+
+    public int GradientSteps => 1;
+
+    public void Perturb(InputGradients gradients, float[] clean, long[] labels, int count, float eps, bool targeted, float[] adversarial)
+    {
+        int length = count * gradients.InputSize;
+        clean.AsSpan(0, length).CopyTo(adversarial);
+        if (eps == 0) return;
+        var gradient = gradients.At(clean, labels, count);
+        SignStep.Apply(adversarial.AsSpan(0, length), clean.AsSpan(0, length), gradient, targeted ? -eps : eps, eps);
+    }
+}
