@@ -1,0 +1,69 @@
+using System.Globalization;
+using Toolkit.Recommender.Ratings;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace Toolkit.Recommender.Models.Library;
+
+/// <summary>
+/// Matrix factorization in TorchSharp: user and movie embeddings of size d with user and movie biases around
+/// the global mean, trained full-batch with Adam on Σ(r̂ − r)² + λ(‖P‖² + ‖Q‖²) + λ_b(‖b_u‖² + ‖b_m‖²),
+/// divided by the number of ratings. Seeded, so a seed gives the same model on the same machine.
+/// </summary>
+public sealed class TorchMfTrainer : ILibraryTrainer
+{
+    public string Name => "torch-mf";
+    public bool UsesRank => true;
+
+    public int Steps { get; init; } = 300;
+    public double LearningRate { get; init; } = 0.05;
+    public double Lambda { get; init; } = 10;
+    public double BiasLambda { get; init; } = 1;
+    public double InitialScale { get; init; } = 0.1;
+
+    public IRatingModel Fit(RatingMatrix train, FitContext context)
+    {
+        int rank = context.Rank;
+        torch.manual_seed(context.Seed);
+        using var scope = torch.NewDisposeScope();
+        var users = torch.tensor(train.Ratings.Select(r => (long)r.User).ToArray());
+        var movies = torch.tensor(train.Ratings.Select(r => (long)r.Movie).ToArray());
+        var ratings = torch.tensor(train.Ratings.Select(r => r.Value).ToArray());
+        float mean = (float)train.GlobalMean;
+        var p = new Parameter(torch.randn(train.UserCount, rank) * InitialScale);
+        var q = new Parameter(torch.randn(train.MovieCount, rank) * InitialScale);
+        var userBias = new Parameter(torch.zeros(train.UserCount));
+        var movieBias = new Parameter(torch.zeros(train.MovieCount));
+        var optimizer = torch.optim.Adam([p, q, userBias, movieBias], LearningRate);
+        double count = train.Count;
+        double loss = double.NaN;
+        for (int step = 1; step <= Steps; step++)
+        {
+            using var stepScope = torch.NewDisposeScope();
+            optimizer.zero_grad();
+            var predicted = mean + userBias.index_select(0, users) + movieBias.index_select(0, movies)
+                            + (p.index_select(0, users) * q.index_select(0, movies)).sum(1);
+            var objective = ((predicted - ratings).square().sum()
+                             + Lambda * (p.square().sum() + q.square().sum())
+                             + BiasLambda * (userBias.square().sum() + movieBias.square().sum())) / count;
+            objective.backward();
+            optimizer.step();
+            loss = objective.item<float>();
+            if (step % 50 == 0 || step == Steps)
+                context.Progress?.Report(string.Create(CultureInfo.InvariantCulture, $"torch-mf d={rank}: step {step}/{Steps}, loss {loss:F4}"));
+        }
+        var details = new Dictionary<string, string>
+        {
+            ["optimizer"] = "Adam, full batch",
+            ["steps"] = Steps.ToString(CultureInfo.InvariantCulture),
+            ["learningRate"] = LearningRate.ToString(CultureInfo.InvariantCulture),
+            ["lambda"] = Lambda.ToString(CultureInfo.InvariantCulture),
+            ["finalLoss"] = loss.ToString("F4", CultureInfo.InvariantCulture),
+        };
+        return new FactorModel(rank, ToDoubles(p), ToDoubles(q), mean, ToDoubles(userBias), ToDoubles(movieBias), details);
+    }
+
+    private static double[] ToDoubles(Tensor tensor) =>
+        tensor.detach().to_type(ScalarType.Float64).contiguous().data<double>().ToArray();
+}
