@@ -1,0 +1,32 @@
+using Toolkit.Recommender.Comparison;
+using Toolkit.Recommender.Models;
+using Toolkit.Recommender.Models.Library;
+using Xunit;
+
+namespace Toolkit.Tests.Recommender;
+
+public sealed class LibraryModelTests
+{
+    [Fact]
+    public void FindsTheLibraryBackendsByReflection()
+    {
+        var names = LibraryTrainers.All().Select(t => t.Name).ToList();
+        Assert.Contains("mlnet-sdca", names);
+        Assert.Contains("torch-mf", names);
+        Assert.All(LibraryTrainers.All(), t => Assert.Equal(TrainerKind.Library, t.Kind));
+    }
+
+    [Fact]
+    public void SdcaWeightsReadOutGiveTheScoresOfTheMlNetPipeline()
+    {
+        var ratings = SyntheticRatings.List(30, 40, 0.3, seed: 7);
+        var matrix = new Toolkit.Recommender.Ratings.RatingMatrix(ratings, 30, 40);
+        var model = (MlNetSdcaModel)new MlNetSdcaTrainer().Fit(matrix, new FitContext(0, 1));
+
+        float[] scores = model.ScoreWithLibrary(ratings);
+        for (int i = 0; i < ratings.Count; i++)
+            Assert.Equal(scores[i], model.Predict(ratings[i].User, ratings[i].Movie), 3);
+        var (mse, _) = model.EvaluateWithLibrary(ratings);
+        Assert.Equal(ErrorMetrics.Of(model, ratings).Mse, mse, 4);
+    }
+}
