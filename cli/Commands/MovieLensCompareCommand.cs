@@ -39,12 +39,12 @@ public sealed class MovieLensCompareCommand : Command<MovieLensCompareCommand.Se
         public bool NoTune { get; init; }
 
         [CommandOption("--tune-lambdas <LIST>")]
-        [Description("λ values searched for the tuned ALS. Default 2,5,10,15,20,30.")]
-        public string TuneLambdas { get; init; } = "2,5,10,15,20,30";
+        [Description("λ values searched for the tuned ALS. Default 5,7.5,10,12.5,15,20.")]
+        public string TuneLambdas { get; init; } = "5,7.5,10,12.5,15,20";
 
         [CommandOption("--tune-ranks <LIST>")]
-        [Description("Ranks searched for the tuned ALS. Default: --ranks.")]
-        public string? TuneRanks { get; init; }
+        [Description("Ranks searched for the tuned ALS. Default 2,5,10,20.")]
+        public string TuneRanks { get; init; } = "2,5,10,20";
 
         [CommandOption("--validation-fraction <F>")]
         [Description("Share of the training ratings held out to choose the tuned ALS. Default 0.1.")]
@@ -73,7 +73,7 @@ public sealed class MovieLensCompareCommand : Command<MovieLensCompareCommand.Se
             TopN = settings.Top,
             Tune = !settings.NoTune,
             TuneLambdas = MovieLensSettings.ParseList<double>(settings.TuneLambdas, "--tune-lambdas"),
-            TuneRanks = settings.TuneRanks is null ? null : MovieLensSettings.ParseList<int>(settings.TuneRanks, "--tune-ranks"),
+            TuneRanks = MovieLensSettings.ParseList<int>(settings.TuneRanks, "--tune-ranks"),
             ValidationFraction = settings.ValidationFraction,
             Libraries = settings.Libraries switch
             {
@@ -114,10 +114,10 @@ public sealed class MovieLensCompareCommand : Command<MovieLensCompareCommand.Se
 
     private static string FitsCsv(IEnumerable<FitResult> fits)
     {
-        var lines = new List<string> { "model,kind,rank,train_mse,train_rmse,test_mse,test_rmse,fit_seconds,library_test_mse" };
+        var lines = new List<string> { "model,kind,rank,train_mse,train_rmse,test_mse,test_rmse,fit_seconds,fit_cpu_seconds,library_test_mse" };
         lines.AddRange(fits.Select(f => string.Join(',',
             f.Model, f.Kind, f.Rank?.ToString(CultureInfo.InvariantCulture) ?? "",
-            Number(f.TrainMse), Number(f.TrainRmse), Number(f.TestMse), Number(f.TestRmse), Number(f.FitSeconds),
+            Number(f.TrainMse), Number(f.TrainRmse), Number(f.TestMse), Number(f.TestRmse), Number(f.FitSeconds), Number(f.FitCpuSeconds),
             f.LibraryTestMse is { } library ? Number(library) : "")));
         return string.Join('\n', lines) + "\n";
     }

@@ -22,6 +22,10 @@ public class MovieLensSettings : DataSettings
     [Description("ALS regularisation λ. Default 10 (the reference).")]
     public double Lambda { get; init; } = 10;
 
+    [CommandOption("--bias-lambda <L>")]
+    [Description("ALS regularisation of the biases (with --biases, and in the tuned ALS). Default: --lambda.")]
+    public double? BiasLambda { get; init; }
+
     [CommandOption("--biases")]
     [Description("ALS fits r = μ + b_user + b_movie + u·v instead of u·v.")]
     public bool Biases { get; init; }
@@ -47,6 +51,7 @@ public class MovieLensSettings : DataSettings
     public AlsOptions AlsOptions => new()
     {
         Lambda = Lambda,
+        BiasLambda = BiasLambda,
         Biases = Biases,
         Initialisation = Init.ToLowerInvariant() switch
         {

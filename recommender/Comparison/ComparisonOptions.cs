@@ -20,10 +20,9 @@ public sealed record ComparisonOptions
     /// <summary>Also search d and λ of ALS with biases on a validation part of the training data and refit.</summary>
     public bool Tune { get; init; } = true;
 
-    public IReadOnlyList<double> TuneLambdas { get; init; } = [2, 5, 10, 15, 20, 30];
+    public IReadOnlyList<double> TuneLambdas { get; init; } = [5, 7.5, 10, 12.5, 15, 20];
 
-    /// <summary>Ranks searched by the tuning; null means <see cref="Ranks"/>.</summary>
-    public IReadOnlyList<int>? TuneRanks { get; init; }
+    public IReadOnlyList<int> TuneRanks { get; init; } = [2, 5, 10, 20];
 
     public double ValidationFraction { get; init; } = 0.1;
 

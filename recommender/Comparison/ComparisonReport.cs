@@ -1,9 +1,12 @@
 namespace Toolkit.Recommender.Comparison;
 
-/// <summary>One fitted model on the split: errors, wall time of the fit, and what the fit reported.</summary>
+/// <summary>
+/// One fitted model on the split: errors, wall time of the fit and the processor time the process spent in it
+/// (all threads; on a shared machine the wall time also counts waiting for a core), and what the fit reported.
+/// </summary>
 public sealed record FitResult(
     string Model, string Kind, int? Rank,
-    double TrainMse, double TrainRmse, double TestMse, double TestRmse, double FitSeconds,
+    double TrainMse, double TrainRmse, double TestMse, double TestRmse, double FitSeconds, double FitCpuSeconds,
     double? LibraryTestMse, double? LibraryTestRmse,
     IReadOnlyDictionary<string, string> Details);
 
@@ -23,8 +26,10 @@ public sealed record TuningResult(
     double ValidationFraction, uint Seed, int TrainCount, int ValidationCount,
     IReadOnlyList<TuningPoint> Grid, int BestRank, double BestLambda, double Seconds);
 
-/// <summary>Seconds the hand-written ALS spent on each rank, and in all.</summary>
-public sealed record AlsTiming(IReadOnlyDictionary<int, double> SecondsPerRank, double TotalSeconds, int Threads);
+/// <summary>Wall and processor seconds the hand-written ALS spent on each rank, and in all.</summary>
+public sealed record AlsTiming(
+    IReadOnlyDictionary<int, double> SecondsPerRank, double TotalSeconds,
+    IReadOnlyDictionary<int, double> CpuSecondsPerRank, double TotalCpuSeconds, int Threads);
 
 /// <summary>
 /// Everything <c>movielens compare</c> measured. <see cref="SvdSeconds"/> is the one decomposition shared by the

@@ -45,18 +45,21 @@ public sealed class ComparisonRunner(ComparisonOptions options, IProgress<string
         ZeroFilledSvd.Of(train, options.Ranks.Max());
         double svdSeconds = svdClock.Elapsed.TotalSeconds;
         var alsSeconds = new SortedDictionary<int, double>();
+        var alsCpuSeconds = new SortedDictionary<int, double>();
 
         foreach (var trainer in HandWrittenTrainers(options.Als))
             foreach (var fit in FitAtRanks(trainer, train, split))
             {
                 fits.Add(fit);
-                if (trainer is AlsTrainer) alsSeconds[fit.Rank!.Value] = fit.FitSeconds;
+                if (trainer is not AlsTrainer) continue;
+                alsSeconds[fit.Rank!.Value] = fit.FitSeconds;
+                alsCpuSeconds[fit.Rank!.Value] = fit.FitCpuSeconds;
             }
 
         TuningResult? tuning = null;
         if (options.Tune)
         {
-            tuning = AlsTuner.Search(split.Train, options.TuneRanks ?? options.Ranks, options.TuneLambdas, options.Als,
+            tuning = AlsTuner.Search(split.Train, options.TuneRanks, options.TuneLambdas, options.Als,
                 options.ValidationFraction, options.Seed, progress);
             var tuned = new AlsTrainer(options.Als with { Biases = true, Lambda = tuning.BestLambda }, TunedAlsName);
             fits.Add(FitOne(tuned, train, split, tuning.BestRank));
@@ -81,7 +84,8 @@ public sealed class ComparisonRunner(ComparisonOptions options, IProgress<string
                 agreement.Add(Agreement.Measure(alsName, alsModel, libraryName, libraryModel, train, split.Test, movies, options.TopN));
             }
 
-        var timing = new AlsTiming(alsSeconds, alsSeconds.Values.Sum(), options.Als.Threads > 0 ? options.Als.Threads : Environment.ProcessorCount);
+        var timing = new AlsTiming(alsSeconds, alsSeconds.Values.Sum(), alsCpuSeconds, alsCpuSeconds.Values.Sum(),
+            options.Als.Threads > 0 ? options.Als.Threads : Environment.ProcessorCount);
         return new ComparisonReport(split.Name, split.Description, split.Train.Count, split.Test.Count, options.Ranks,
             svdSeconds, fits, timing, tuning, agreement, []);
     }
@@ -103,9 +107,11 @@ public sealed class ComparisonRunner(ComparisonOptions options, IProgress<string
     {
         string label = rank is null ? trainer.Name : $"{trainer.Name} d={rank}";
         progress?.Report($"fitting {label}");
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var model = trainer.Fit(train, new FitContext(rank ?? 0, options.Seed, progress));
         double seconds = clock.Elapsed.TotalSeconds;
+        double cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
         _models[(trainer.Name, rank)] = model;
         var trainError = ErrorMetrics.Of(model, split.Train);
         var testError = ErrorMetrics.Of(model, split.Test);
@@ -115,6 +121,6 @@ public sealed class ComparisonRunner(ComparisonOptions options, IProgress<string
         progress?.Report(string.Create(CultureInfo.InvariantCulture,
             $"{label}: train MSE {trainError.Mse:F4}, test MSE {testError.Mse:F4}, {seconds:F2} s"));
         return new FitResult(trainer.Name, trainer.Kind.ToString(), rank, trainError.Mse, trainError.Rmse,
-            testError.Mse, testError.Rmse, seconds, library?.Mse, library?.Rmse, model.Details);
+            testError.Mse, testError.Rmse, seconds, cpuSeconds, library?.Mse, library?.Rmse, model.Details);
     }
 }

@@ -19,6 +19,7 @@ public static class MseByRankPlot
         plot.XLabel("rank d");
         plot.YLabel("mean squared error");
         plot.ShowLegend();
+        plot.Legend.Alignment = Alignment.MiddleRight;
         AtomicFile.Write(path, temporary => plot.SavePng(temporary, 800, 500));
     }
 }

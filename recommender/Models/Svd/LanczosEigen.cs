@@ -34,14 +34,7 @@ public static class LanczosEigen
             var q = basis.AsSpan(j * n, n);
             Multiply(gram, n, q, w);
             alpha[j] = Dot(q, w);
-            // Full reorthogonalisation against the whole basis, twice for stability.
-            for (int pass = 0; pass < 2; pass++)
-                for (int i = 0; i <= j; i++)
-                {
-                    var qi = basis.AsSpan(i * n, n);
-                    double projection = Dot(qi, w);
-                    for (int k = 0; k < n; k++) w[k] -= projection * qi[k];
-                }
+            Orthogonalise(w, basis, j + 1, n);
             double b = Math.Sqrt(Dot(w, w));
             beta[j] = b;
             if (j + 1 == steps) break;
@@ -87,13 +80,7 @@ public static class LanczosEigen
         for (int attempt = 0; attempt < 10; attempt++)
         {
             for (int k = 0; k < n; k++) target[k] = random.NextDouble() - 0.5;
-            for (int pass = 0; pass < 2; pass++)
-                for (int i = 0; i < existing; i++)
-                {
-                    var qi = basis.AsSpan(i * n, n);
-                    double projection = Dot(qi, target);
-                    for (int k = 0; k < n; k++) target[k] -= projection * qi[k];
-                }
+            Orthogonalise(target, basis, existing, n);
             double length = Math.Sqrt(Dot(target, target));
             if (length > 1e-8)
             {
@@ -102,6 +89,18 @@ public static class LanczosEigen
             }
         }
         target.Clear(); // the basis already spans everything
+    }
+
+    /// <summary>Removes from <paramref name="vector"/> its components along the first <paramref name="count"/> basis rows; twice, for stability.</summary>
+    private static void Orthogonalise(Span<double> vector, double[] basis, int count, int n)
+    {
+        for (int pass = 0; pass < 2; pass++)
+            for (int i = 0; i < count; i++)
+            {
+                var row = basis.AsSpan(i * n, n);
+                double projection = Dot(row, vector);
+                for (int k = 0; k < n; k++) vector[k] -= projection * row[k];
+            }
     }
 
     private static void Multiply(double[] matrix, int n, ReadOnlySpan<double> x, double[] result)
