@@ -35,12 +35,16 @@ public sealed class MovieLensCompareCommand : Command<MovieLensCompareCommand.Se
         public int Top { get; init; } = 10;
 
         [CommandOption("--no-tune")]
-        [Description("Skip the tuned ALS with biases (d and λ searched on a validation part of the training data).")]
+        [Description("Skip the tuned ALS with biases (d, λ and bias λ searched on a validation part of the training data).")]
         public bool NoTune { get; init; }
 
         [CommandOption("--tune-lambdas <LIST>")]
-        [Description("λ values searched for the tuned ALS. Default 5,7.5,10,12.5,15,20.")]
-        public string TuneLambdas { get; init; } = "5,7.5,10,12.5,15,20";
+        [Description("λ values searched for the tuned ALS. Default 7.5,10,12.5,15.")]
+        public string TuneLambdas { get; init; } = "7.5,10,12.5,15";
+
+        [CommandOption("--tune-bias-lambdas <LIST>")]
+        [Description("Bias λ values searched for the tuned ALS. Default 1,10.")]
+        public string TuneBiasLambdas { get; init; } = "1,10";
 
         [CommandOption("--tune-ranks <LIST>")]
         [Description("Ranks searched for the tuned ALS. Default 2,5,10,20.")]
@@ -73,6 +77,7 @@ public sealed class MovieLensCompareCommand : Command<MovieLensCompareCommand.Se
             TopN = settings.Top,
             Tune = !settings.NoTune,
             TuneLambdas = MovieLensSettings.ParseList<double>(settings.TuneLambdas, "--tune-lambdas"),
+            TuneBiasLambdas = MovieLensSettings.ParseList<double>(settings.TuneBiasLambdas, "--tune-bias-lambdas"),
             TuneRanks = MovieLensSettings.ParseList<int>(settings.TuneRanks, "--tune-ranks"),
             ValidationFraction = settings.ValidationFraction,
             Libraries = settings.Libraries switch

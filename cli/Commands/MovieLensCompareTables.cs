@@ -31,7 +31,7 @@ public static class MovieLensCompareTables
             $"SVD of the zero-filled matrix (shared by all SVD ranks and the ALS start): {report.SvdSeconds:F2} s"));
         if (report.Tuning is { } tuning)
             AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture,
-                $"Tuned ALS with biases: d = {tuning.BestRank}, λ = {tuning.BestLambda} chosen on {tuning.ValidationCount:N0} validation ratings " +
+                $"Tuned ALS with biases: d = {tuning.BestRank}, λ = {tuning.BestLambda}, bias λ = {tuning.BestBiasLambda} chosen on {tuning.ValidationCount:N0} validation ratings " +
                 $"({tuning.Grid.Count} fits, {tuning.Seconds:F1} s)"));
 
         foreach (var agreement in report.Agreement)

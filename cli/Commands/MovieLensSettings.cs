@@ -23,7 +23,7 @@ public class MovieLensSettings : DataSettings
     public double Lambda { get; init; } = 10;
 
     [CommandOption("--bias-lambda <L>")]
-    [Description("ALS regularisation of the biases (with --biases, and in the tuned ALS). Default: --lambda.")]
+    [Description("ALS regularisation of the biases (with --biases). Default: --lambda.")]
     public double? BiasLambda { get; init; }
 
     [CommandOption("--biases")]

@@ -17,10 +17,12 @@ public sealed record ComparisonOptions
 
     public int TopN { get; init; } = 10;
 
-    /// <summary>Also search d and λ of ALS with biases on a validation part of the training data and refit.</summary>
+    /// <summary>Also search d, λ and bias λ of ALS with biases on a validation part of the training data and refit.</summary>
     public bool Tune { get; init; } = true;
 
-    public IReadOnlyList<double> TuneLambdas { get; init; } = [5, 7.5, 10, 12.5, 15, 20];
+    public IReadOnlyList<double> TuneLambdas { get; init; } = [7.5, 10, 12.5, 15];
+
+    public IReadOnlyList<double> TuneBiasLambdas { get; init; } = [1, 10];
 
     public IReadOnlyList<int> TuneRanks { get; init; } = [2, 5, 10, 20];
 

@@ -19,12 +19,12 @@ public sealed record AgreementResult(
     IReadOnlyList<MovieDisagreement> MostDisagreedMovies);
 
 /// <summary>One point of the λ (and d) search of the tuned ALS: MSE on the validation part of the training data.</summary>
-public sealed record TuningPoint(int Rank, double Lambda, double ValidationMse, double FitSeconds);
+public sealed record TuningPoint(int Rank, double Lambda, double BiasLambda, double ValidationMse, double FitSeconds);
 
-/// <summary>The λ (and d) search of the ALS with biases, and the choice it made.</summary>
+/// <summary>The d, λ and bias λ search of the ALS with biases, and the choice it made.</summary>
 public sealed record TuningResult(
     double ValidationFraction, uint Seed, int TrainCount, int ValidationCount,
-    IReadOnlyList<TuningPoint> Grid, int BestRank, double BestLambda, double Seconds);
+    IReadOnlyList<TuningPoint> Grid, int BestRank, double BestLambda, double BestBiasLambda, double Seconds);
 
 /// <summary>Wall and processor seconds the hand-written ALS spent on each rank, and in all.</summary>
 public sealed record AlsTiming(

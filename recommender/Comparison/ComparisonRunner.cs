@@ -59,9 +59,9 @@ public sealed class ComparisonRunner(ComparisonOptions options, IProgress<string
         TuningResult? tuning = null;
         if (options.Tune)
         {
-            tuning = AlsTuner.Search(split.Train, options.TuneRanks, options.TuneLambdas, options.Als,
+            tuning = AlsTuner.Search(split.Train, options.TuneRanks, options.TuneLambdas, options.TuneBiasLambdas, options.Als,
                 options.ValidationFraction, options.Seed, progress);
-            var tuned = new AlsTrainer(options.Als with { Biases = true, Lambda = tuning.BestLambda }, TunedAlsName);
+            var tuned = new AlsTrainer(options.Als with { Biases = true, Lambda = tuning.BestLambda, BiasLambda = tuning.BestBiasLambda }, TunedAlsName);
             fits.Add(FitOne(tuned, train, split, tuning.BestRank));
         }
 

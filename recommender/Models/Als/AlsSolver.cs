@@ -69,7 +69,7 @@ public sealed class AlsSolver
         var details = new Dictionary<string, string>
         {
             ["lambda"] = options.Lambda.ToString(CultureInfo.InvariantCulture),
-            ["biases"] = options.Biases ? "yes" : "no",
+            ["biases"] = options.Biases ? $"yes, λ {options.EffectiveBiasLambda.ToString(CultureInfo.InvariantCulture)}" : "no",
             ["initialisation"] = options.Initialisation.ToString().ToLowerInvariant(),
             ["iterations"] = iteration.ToString(CultureInfo.InvariantCulture),
             ["converged"] = converged ? "yes" : "no",
