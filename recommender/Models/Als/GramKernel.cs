@@ -43,10 +43,10 @@ public static class GramKernel
             for (; e <= n - width; e += width)
             {
                 var vx = Vector.LoadUnsafe(ref x, (nuint)e);
-                s0 += vx * Vector.LoadUnsafe(ref y, (nuint)e);
-                s1 += vx * Vector.LoadUnsafe(ref y1, (nuint)e);
-                s2 += vx * Vector.LoadUnsafe(ref y2, (nuint)e);
-                s3 += vx * Vector.LoadUnsafe(ref y3, (nuint)e);
+                s0 = Vector.FusedMultiplyAdd(vx, Vector.LoadUnsafe(ref y, (nuint)e), s0);
+                s1 = Vector.FusedMultiplyAdd(vx, Vector.LoadUnsafe(ref y1, (nuint)e), s1);
+                s2 = Vector.FusedMultiplyAdd(vx, Vector.LoadUnsafe(ref y2, (nuint)e), s2);
+                s3 = Vector.FusedMultiplyAdd(vx, Vector.LoadUnsafe(ref y3, (nuint)e), s3);
             }
         }
         double d0 = Vector.Sum(s0), d1 = Vector.Sum(s1), d2 = Vector.Sum(s2), d3 = Vector.Sum(s3);
@@ -70,7 +70,7 @@ public static class GramKernel
         var sum = Vector<double>.Zero;
         if (Vector.IsHardwareAccelerated)
             for (; e <= n - width; e += width)
-                sum += Vector.LoadUnsafe(ref x, (nuint)e) * Vector.LoadUnsafe(ref y, (nuint)e);
+                sum = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref x, (nuint)e), Vector.LoadUnsafe(ref y, (nuint)e), sum);
         double total = Vector.Sum(sum);
         for (; e < n; e++) total += Unsafe.Add(ref x, e) * Unsafe.Add(ref y, e);
         return total;
