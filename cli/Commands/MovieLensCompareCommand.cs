@@ -34,6 +34,10 @@ public sealed class MovieLensCompareCommand : Command<MovieLensCompareCommand.Se
         [Description("Length of the per-user top lists compared. Default 10.")]
         public int Top { get; init; } = 10;
 
+        [CommandOption("--disagreement-min-ratings <N>")]
+        [Description("Movies with fewer training ratings are left out of the lists of movies the models disagree on most. Default 1.")]
+        public int DisagreementMinRatings { get; init; } = 1;
+
         [CommandOption("--no-tune")]
         [Description("Skip the tuned ALS with biases (d, λ and bias λ searched on a validation part of the training data).")]
         public bool NoTune { get; init; }
@@ -75,6 +79,7 @@ public sealed class MovieLensCompareCommand : Command<MovieLensCompareCommand.Se
             Seed = settings.Seed,
             AgreementRank = settings.AgreementRank,
             TopN = settings.Top,
+            DisagreementMinTrainRatings = settings.DisagreementMinRatings,
             Tune = !settings.NoTune,
             TuneLambdas = MovieLensSettings.ParseList<double>(settings.TuneLambdas, "--tune-lambdas"),
             TuneBiasLambdas = MovieLensSettings.ParseList<double>(settings.TuneBiasLambdas, "--tune-bias-lambdas"),

@@ -38,7 +38,8 @@ public static class MovieLensCompareTables
         {
             AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture,
                 $"\n[bold]{Markup.Escape(agreement.First)}[/] vs [bold]{Markup.Escape(agreement.Second)}[/]: " +
-                $"test prediction correlation {agreement.TestPredictionCorrelation:F4}, mean top-{agreement.TopN} overlap {agreement.MeanTopOverlap:P1}"));
+                $"test prediction correlation {agreement.TestPredictionCorrelation:F4}, mean top-{agreement.TopN} overlap {agreement.MeanTopOverlap:P1}; " +
+                $"movies with ≥ {agreement.MinTrainRatings} training ratings they disagree on most:"));
             var movies = new Table().AddColumns("movie", "title", "train ratings", "mean difference", "mean |difference|");
             foreach (var movie in agreement.MostDisagreedMovies.Take(5))
                 movies.AddRow(movie.MovieId.ToString(), Markup.Escape(movie.Title), movie.TrainRatings.ToString(),

@@ -9,12 +9,14 @@ public static class Agreement
 {
     public static AgreementResult Measure(
         string firstName, IRatingModel first, string secondName, IRatingModel second,
-        RatingMatrix train, IReadOnlyList<Rating> test, IReadOnlyList<Movie> movies, int topN = 10, int disagreements = 10)
+        RatingMatrix train, IReadOnlyList<Rating> test, IReadOnlyList<Movie> movies, int topN = 10, int disagreements = 10,
+        int minTrainRatings = 1)
     {
         var a = test.Select(r => first.Predict(r.User, r.Movie)).ToArray();
         var b = test.Select(r => second.Predict(r.User, r.Movie)).ToArray();
         return new AgreementResult(firstName, secondName, Correlation(a, b), topN,
-            MeanTopOverlap(first, second, train, topN), MostDisagreed(first, second, train, movies, disagreements));
+            MeanTopOverlap(first, second, train, topN), minTrainRatings,
+            MostDisagreed(first, second, train, movies, disagreements, minTrainRatings));
     }
 
     /// <summary>Pearson correlation of two equally long series (NaN when either is constant or empty).</summary>
@@ -59,11 +61,12 @@ public static class Agreement
     }
 
     private static IReadOnlyList<MovieDisagreement> MostDisagreed(
-        IRatingModel first, IRatingModel second, RatingMatrix train, IReadOnlyList<Movie> movies, int count)
+        IRatingModel first, IRatingModel second, RatingMatrix train, IReadOnlyList<Movie> movies, int count, int minTrainRatings)
     {
         var rows = new List<MovieDisagreement>(train.MovieCount);
         for (int m = 0; m < train.MovieCount; m++)
         {
+            if (train.MovieRatingCount(m) < minTrainRatings) continue;
             double sum = 0, absolute = 0;
             int users = 0;
             for (int u = 0; u < train.UserCount; u++)

@@ -17,6 +17,9 @@ public sealed record ComparisonOptions
 
     public int TopN { get; init; } = 10;
 
+    /// <summary>Movies with fewer training ratings are left out of the "disagree most" lists (0 keeps all).</summary>
+    public int DisagreementMinTrainRatings { get; init; } = 1;
+
     /// <summary>Also search d, λ and bias λ of ALS with biases on a validation part of the training data and refit.</summary>
     public bool Tune { get; init; } = true;
 

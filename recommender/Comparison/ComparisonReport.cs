@@ -13,10 +13,13 @@ public sealed record FitResult(
 /// <summary>A movie on which two models disagree: the mean of (first − second) over the users who did not rate it in training.</summary>
 public sealed record MovieDisagreement(int MovieId, string Title, int TrainRatings, double MeanDifference, double MeanAbsoluteDifference);
 
-/// <summary>How far two models agree: correlation of test predictions, top-N overlap per user, and where they differ most.</summary>
+/// <summary>
+/// How far two models agree: correlation of test predictions, top-N overlap per user, and the movies (among those
+/// with at least <see cref="MinTrainRatings"/> training ratings) where they differ most.
+/// </summary>
 public sealed record AgreementResult(
     string First, string Second, double TestPredictionCorrelation, int TopN, double MeanTopOverlap,
-    IReadOnlyList<MovieDisagreement> MostDisagreedMovies);
+    int MinTrainRatings, IReadOnlyList<MovieDisagreement> MostDisagreedMovies);
 
 /// <summary>One point of the λ (and d) search of the tuned ALS: MSE on the validation part of the training data.</summary>
 public sealed record TuningPoint(int Rank, double Lambda, double BiasLambda, double ValidationMse, double FitSeconds);

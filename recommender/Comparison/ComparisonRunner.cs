@@ -81,7 +81,8 @@ public sealed class ComparisonRunner(ComparisonOptions options, IProgress<string
                 if (!_models.TryGetValue((library.Name, rank), out var libraryModel)) continue;
                 string libraryName = rank is null ? library.Name : $"{library.Name} d={rank}";
                 progress?.Report($"agreement of {alsName} and {libraryName}");
-                agreement.Add(Agreement.Measure(alsName, alsModel, libraryName, libraryModel, train, split.Test, movies, options.TopN));
+                agreement.Add(Agreement.Measure(alsName, alsModel, libraryName, libraryModel, train, split.Test, movies, options.TopN,
+                    minTrainRatings: options.DisagreementMinTrainRatings));
             }
 
         var timing = new AlsTiming(alsSeconds, alsSeconds.Values.Sum(), alsCpuSeconds, alsCpuSeconds.Values.Sum(),
