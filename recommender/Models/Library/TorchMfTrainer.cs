@@ -47,23 +47,30 @@ public sealed class TorchMfTrainer : ILibraryTrainer
         var users = torch.tensor(train.Ratings.Select(r => (long)r.User).ToArray());
         var movies = torch.tensor(train.Ratings.Select(r => (long)r.Movie).ToArray());
         var ratings = torch.tensor(train.Ratings.Select(r => r.Value).ToArray());
-        float mean = (float)train.GlobalMean;
-        var p = new Parameter(torch.randn(train.UserCount, rank) * InitialScale);
-        var q = new Parameter(torch.randn(train.MovieCount, rank) * InitialScale);
+        // Constants as 0-dim tensors: TorchSharp's implicit Scalar arguments (x * 0.1, x.square(), 1 + x) can be
+        // finalised by the GC while libtorch still reads them, which shows as a random INTERNAL ASSERT in pow.
+        var mean = torch.tensor((float)train.GlobalMean);
+        var scale = torch.tensor((float)InitialScale);
+        var lambda = torch.tensor((float)Lambda);
+        var biasLambda = torch.tensor((float)BiasLambda);
+        var count = torch.tensor((float)train.Count);
+        var p = new Parameter(torch.randn(train.UserCount, rank).mul(scale));
+        var q = new Parameter(torch.randn(train.MovieCount, rank).mul(scale));
         var userBias = new Parameter(torch.zeros(train.UserCount));
         var movieBias = new Parameter(torch.zeros(train.MovieCount));
         var optimizer = torch.optim.Adam([p, q, userBias, movieBias], LearningRate);
-        double count = train.Count;
         double loss = double.NaN;
         for (int step = 1; step <= Steps; step++)
         {
             using var stepScope = torch.NewDisposeScope();
             optimizer.zero_grad();
-            var predicted = mean + userBias.index_select(0, users) + movieBias.index_select(0, movies)
-                            + (p.index_select(0, users) * q.index_select(0, movies)).sum(1);
-            var objective = ((predicted - ratings).square().sum()
-                             + Lambda * (p.square().sum() + q.square().sum())
-                             + BiasLambda * (userBias.square().sum() + movieBias.square().sum())) / count;
+            var predicted = userBias.index_select(0, users).add(movieBias.index_select(0, movies)).add(mean)
+                .add(p.index_select(0, users).mul(q.index_select(0, movies)).sum(1));
+            var error = predicted.sub(ratings);
+            var objective = error.mul(error).sum()
+                .add(lambda.mul(p.mul(p).sum().add(q.mul(q).sum())))
+                .add(biasLambda.mul(userBias.mul(userBias).sum().add(movieBias.mul(movieBias).sum())))
+                .div(count);
             objective.backward();
             optimizer.step();
             loss = objective.item<float>();
@@ -78,7 +85,7 @@ public sealed class TorchMfTrainer : ILibraryTrainer
             ["lambda"] = Lambda.ToString(CultureInfo.InvariantCulture),
             ["finalLoss"] = loss.ToString("F4", CultureInfo.InvariantCulture),
         };
-        return new FactorModel(rank, ToDoubles(p), ToDoubles(q), mean, ToDoubles(userBias), ToDoubles(movieBias), details);
+        return new FactorModel(rank, ToDoubles(p), ToDoubles(q), mean.item<float>(), ToDoubles(userBias), ToDoubles(movieBias), details);
     }
 
     private static double[] ToDoubles(Tensor tensor) =>

@@ -29,4 +29,16 @@ public sealed class LibraryModelTests
         var (mse, _) = model.EvaluateWithLibrary(ratings);
         Assert.Equal(ErrorMetrics.Of(model, ratings).Mse, mse, 4);
     }
+
+    [Fact]
+    public void TorchFactorizationIsReproducibleForASeedAndBeatsTheGlobalMeanOnItsTrainingData()
+    {
+        var matrix = SyntheticRatings.Matrix(30, 40, 0.3, seed: 8);
+        var trainer = new TorchMfTrainer { Steps = 60 };
+        var first = trainer.Fit(matrix, new FitContext(3, 5));
+        var second = trainer.Fit(matrix, new FitContext(3, 5));
+        Assert.All(matrix.Ratings, r => Assert.Equal(first.Predict(r.User, r.Movie), second.Predict(r.User, r.Movie)));
+        var globalMean = new Toolkit.Recommender.Models.Baselines.GlobalMeanTrainer().Fit(matrix, new FitContext(0));
+        Assert.True(ErrorMetrics.Of(first, matrix.Ratings).Mse < ErrorMetrics.Of(globalMean, matrix.Ratings).Mse);
+    }
 }
