@@ -11,5 +11,6 @@ app.Configure(config =>
     DataCommands.Register(config);
     InferenceCommands.Register(config);
     AttackCommands.Register(config);
+    MovieLensCommands.Register(config);
 });
 return await app.RunAsync(args);

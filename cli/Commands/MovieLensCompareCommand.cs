@@ -1,0 +1,136 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Text.Json;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using Toolkit.Datasets.MovieLens;
+using Toolkit.Recommender.Comparison;
+using Toolkit.Recommender.Plots;
+using Toolkit.Recommender.Splits;
+
+namespace Toolkit.Cli.Commands;
+
+public sealed class MovieLensCompareCommand : Command<MovieLensCompareCommand.Settings>
+{
+    public sealed class Settings : MovieLensSettings
+    {
+        [CommandOption("--split <NAME>")]
+        [Description("reference (NumPy seed 1 permutation, 80/20), u1..u5, ua, ub, or random (with --seed, --test-fraction). Default reference.")]
+        public string Split { get; init; } = SplitSpec.Reference;
+
+        [CommandOption("--ranks <LIST>")]
+        [Description("Ranks d for SVD, ALS and ranked library models. Default 1,2,5,10,20,50.")]
+        public string Ranks { get; init; } = "1,2,5,10,20,50";
+
+        [CommandOption("--out <DIR>")]
+        [Description("Folder for report.json, fits.csv and the PNG plots. Default movielens-compare.")]
+        public string Out { get; init; } = "movielens-compare";
+
+        [CommandOption("--agreement-rank <D>")]
+        [Description("Rank of the ALS and ranked library models compared prediction by prediction. Default 5.")]
+        public int AgreementRank { get; init; } = 5;
+
+        [CommandOption("--top <N>")]
+        [Description("Length of the per-user top lists compared. Default 10.")]
+        public int Top { get; init; } = 10;
+
+        [CommandOption("--disagreement-min-ratings <N>")]
+        [Description("Movies with fewer training ratings are left out of the lists of movies the models disagree on most. Default 1.")]
+        public int DisagreementMinRatings { get; init; } = 1;
+
+        [CommandOption("--no-tune")]
+        [Description("Skip the tuned ALS with biases (d, λ and bias λ searched on a validation part of the training data).")]
+        public bool NoTune { get; init; }
+
+        [CommandOption("--tune-lambdas <LIST>")]
+        [Description("λ values searched for the tuned ALS. Default 7.5,10,12.5,15.")]
+        public string TuneLambdas { get; init; } = "7.5,10,12.5,15";
+
+        [CommandOption("--tune-bias-lambdas <LIST>")]
+        [Description("Bias λ values searched for the tuned ALS. Default 1,10.")]
+        public string TuneBiasLambdas { get; init; } = "1,10";
+
+        [CommandOption("--tune-ranks <LIST>")]
+        [Description("Ranks searched for the tuned ALS. Default 2,5,10,20.")]
+        public string TuneRanks { get; init; } = "2,5,10,20";
+
+        [CommandOption("--validation-fraction <F>")]
+        [Description("Share of the training ratings held out to choose the tuned ALS. Default 0.1.")]
+        public double ValidationFraction { get; init; } = 0.1;
+
+        [CommandOption("--libraries <LIST>")]
+        [Description("Library models to run (comma-separated names, or none). Default: all found.")]
+        public string? Libraries { get; init; }
+
+        public override string SplitName => Split;
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        if (settings.Split == SplitSpec.All) throw new ArgumentException("compare needs a test part; --split all has none");
+        var progress = new StderrProgress();
+        var split = settings.ReadSplit();
+        var movies = MovieLensReader.ReadMovies(Path.Combine(settings.MovieLensFolder, "u.item"));
+        var ranks = MovieLensSettings.ParseList<int>(settings.Ranks, "--ranks");
+        var options = new ComparisonOptions
+        {
+            Ranks = ranks,
+            Als = settings.AlsOptions,
+            Seed = settings.Seed,
+            AgreementRank = settings.AgreementRank,
+            TopN = settings.Top,
+            DisagreementMinTrainRatings = settings.DisagreementMinRatings,
+            Tune = !settings.NoTune,
+            TuneLambdas = MovieLensSettings.ParseList<double>(settings.TuneLambdas, "--tune-lambdas"),
+            TuneBiasLambdas = MovieLensSettings.ParseList<double>(settings.TuneBiasLambdas, "--tune-bias-lambdas"),
+            TuneRanks = MovieLensSettings.ParseList<int>(settings.TuneRanks, "--tune-ranks"),
+            ValidationFraction = settings.ValidationFraction,
+            Libraries = settings.Libraries switch
+            {
+                null => null,
+                "none" => [],
+                var names => MovieLensSettings.ParseList<string>(names, "--libraries"),
+            },
+        };
+        progress.Report($"split {split.Name}: {split.Description}");
+        var report = new ComparisonRunner(options, progress).Run(split, movies);
+        report = report with { Files = WriteFiles(settings.Out, report) };
+        if (settings.Json) Json.Print(report);
+        else MovieLensCompareTables.Print(report);
+        return 0;
+    }
+
+    private static IReadOnlyList<string> WriteFiles(string folder, ComparisonReport report)
+    {
+        Directory.CreateDirectory(folder);
+        var files = new List<string>();
+        foreach (string model in new[] { "svd", "als" })
+        {
+            var fits = report.Fits.Where(f => f.Model == model).ToList();
+            if (fits.Count == 0) continue;
+            string path = Path.Combine(folder, $"{model}-mse.png");
+            string title = model == "svd" ? "Truncated SVD of the zero-filled matrix" : $"ALS, λ = {fits[0].Details.GetValueOrDefault("lambda")}";
+            MseByRankPlot.Write(path, $"{title} ({report.Split} split)", fits);
+            files.Add(path);
+        }
+        string csv = Path.Combine(folder, "fits.csv");
+        AtomicFile.WriteAllText(csv, FitsCsv(report.Fits));
+        files.Add(csv);
+        string json = Path.Combine(folder, "report.json");
+        files.Add(json);
+        AtomicFile.WriteAllText(json, JsonSerializer.Serialize(report with { Files = files }, Json.Options));
+        return files;
+    }
+
+    private static string FitsCsv(IEnumerable<FitResult> fits)
+    {
+        var lines = new List<string> { "model,kind,rank,train_mse,train_rmse,test_mse,test_rmse,fit_seconds,fit_cpu_seconds,library_test_mse" };
+        lines.AddRange(fits.Select(f => string.Join(',',
+            f.Model, f.Kind, f.Rank?.ToString(CultureInfo.InvariantCulture) ?? "",
+            Number(f.TrainMse), Number(f.TrainRmse), Number(f.TestMse), Number(f.TestRmse), Number(f.FitSeconds), Number(f.FitCpuSeconds),
+            f.LibraryTestMse is { } library ? Number(library) : "")));
+        return string.Join('\n', lines) + "\n";
+    }
+
+    private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,55 @@
+using System.Globalization;
+using Spectre.Console;
+using Toolkit.Recommender.Comparison;
+
+namespace Toolkit.Cli.Commands;
+
+/// <summary>The readable form of a <see cref="ComparisonReport"/>.</summary>
+public static class MovieLensCompareTables
+{
+    public static void Print(ComparisonReport report)
+    {
+        AnsiConsole.MarkupLine($"Split [bold]{Markup.Escape(report.Split)}[/]: {Markup.Escape(report.SplitDescription)}");
+        AnsiConsole.MarkupLine($"{report.TrainCount:N0} training ratings, {report.TestCount:N0} test ratings");
+
+        var fits = new Table().Title("Error by model and rank")
+            .AddColumns("model", "d", "train MSE", "train RMSE", "test MSE", "test RMSE", "fit s", "lib. test MSE");
+        foreach (var fit in report.Fits)
+            fits.AddRow(Markup.Escape(fit.Model), fit.Rank?.ToString() ?? "", F(fit.TrainMse), F(fit.TrainRmse),
+                F(fit.TestMse), F(fit.TestRmse), fit.FitSeconds.ToString("F2", CultureInfo.InvariantCulture),
+                fit.LibraryTestMse is { } library ? F(library) : "");
+        AnsiConsole.Write(fits);
+
+        var als = report.AlsTiming;
+        var timing = new Table().Title($"ALS time ({als.Threads} threads)").AddColumns("d", "wall s", "processor s");
+        foreach (var (rank, seconds) in als.SecondsPerRank)
+            timing.AddRow(rank.ToString(), S(seconds), S(als.CpuSecondsPerRank.GetValueOrDefault(rank)));
+        timing.AddRow("[bold]all[/]", S(als.TotalSeconds), S(als.TotalCpuSeconds));
+        AnsiConsole.Write(timing);
+
+        AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture,
+            $"SVD of the zero-filled matrix (shared by all SVD ranks and the ALS start): {report.SvdSeconds:F2} s"));
+        if (report.Tuning is { } tuning)
+            AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture,
+                $"Tuned ALS with biases: d = {tuning.BestRank}, λ = {tuning.BestLambda}, bias λ = {tuning.BestBiasLambda} chosen on {tuning.ValidationCount:N0} validation ratings " +
+                $"({tuning.Grid.Count} fits, {tuning.Seconds:F1} s)"));
+
+        foreach (var agreement in report.Agreement)
+        {
+            AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture,
+                $"\n[bold]{Markup.Escape(agreement.First)}[/] vs [bold]{Markup.Escape(agreement.Second)}[/]: " +
+                $"test prediction correlation {agreement.TestPredictionCorrelation:F4}, mean top-{agreement.TopN} overlap {agreement.MeanTopOverlap:P1}; " +
+                $"movies with ≥ {agreement.MinTrainRatings} training ratings they disagree on most:"));
+            var movies = new Table().AddColumns("movie", "title", "train ratings", "mean difference", "mean |difference|");
+            foreach (var movie in agreement.MostDisagreedMovies.Take(5))
+                movies.AddRow(movie.MovieId.ToString(), Markup.Escape(movie.Title), movie.TrainRatings.ToString(),
+                    F(movie.MeanDifference), F(movie.MeanAbsoluteDifference));
+            AnsiConsole.Write(movies);
+        }
+        foreach (string file in report.Files) AnsiConsole.MarkupLine($"wrote {Markup.Escape(file)}");
+    }
+
+    private static string S(double seconds) => seconds.ToString("F2", CultureInfo.InvariantCulture);
+
+    private static string F(double value) => value.ToString("F4", CultureInfo.InvariantCulture);
+}
