@@ -1,0 +1,34 @@
+using ScottPlot;
+using Toolkit.Datasets.Io;
+
+namespace Toolkit.Training.Topics;
+
+/// <summary>The PNG curves of a topic-model run.</summary>
+public static class TopicsPlots
+{
+    public static void Npmi(IReadOnlyList<EpochRecord> epochs, string path)
+    {
+        var plot = new Plot();
+        var line = plot.Add.Scatter(epochs.Select(e => (double)e.Epoch).ToArray(), epochs.Select(e => e.MeanNpmi).ToArray());
+        line.LegendText = "mean NPMI of the topics";
+        Finish(plot, "NPMI per epoch", "mean NPMI (top 10 words)", path);
+    }
+
+    public static void Loss(IReadOnlyList<EpochRecord> epochs, string path)
+    {
+        var plot = new Plot();
+        double[] x = epochs.Select(e => (double)e.Epoch).ToArray();
+        plot.Add.Scatter(x, epochs.Select(e => e.Loss).ToArray()).LegendText = "loss (reconstruction + alpha KL)";
+        plot.Add.Scatter(x, epochs.Select(e => e.Reconstruction).ToArray()).LegendText = "reconstruction";
+        Finish(plot, "Training loss per document", "nats per document", path);
+    }
+
+    private static void Finish(Plot plot, string title, string yLabel, string path)
+    {
+        plot.Title(title);
+        plot.XLabel("epoch");
+        plot.YLabel(yLabel);
+        plot.ShowLegend(Alignment.UpperRight);
+        AtomicFile.WriteVia(path, temporary => plot.SavePng(temporary, 800, 500));
+    }
+}
