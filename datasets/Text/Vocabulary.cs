@@ -1,7 +1,7 @@
 namespace Toolkit.Datasets.Text;
 
 /// <summary>Limits on which words enter a vocabulary.</summary>
-/// <param name="Size">Keep at most this many words, the most frequent first.</param>
+/// <param name="Size">Keep at most this many words, those in the most documents first.</param>
 /// <param name="MinDocuments">Drop words found in fewer documents than this.</param>
 /// <param name="MaxDocumentFraction">Drop words found in more than this fraction of the documents.</param>
 public sealed record VocabularyOptions(int Size = 2000, int MinDocuments = 10, double MaxDocumentFraction = 0.5);
@@ -25,8 +25,9 @@ public sealed class Vocabulary
     public int IndexOf(string word) => _index.TryGetValue(word, out int i) ? i : -1;
 
     /// <summary>
-    /// The most frequent words (by total count; ties by word) that are not stop words and whose document
-    /// frequency lies within the options' limits.
+    /// The most frequent words that are not stop words and whose document frequency lies within the options'
+    /// limits. Frequency is counted in documents (ties: total count, then the word), so that a token repeated
+    /// thousands of times in a few posts (uuencoded files, tables) does not crowd out content words.
     /// </summary>
     public static Vocabulary Build(IReadOnlyList<IReadOnlyList<string>> documents, VocabularyOptions options,
         IReadOnlySet<string> stopWords)
@@ -47,7 +48,8 @@ public sealed class Vocabulary
         var words = counts
             .Where(kv => !stopWords.Contains(kv.Key) && kv.Value.Documents >= options.MinDocuments
                          && kv.Value.Documents <= maxDocuments)
-            .OrderByDescending(kv => kv.Value.Total).ThenBy(kv => kv.Key, StringComparer.Ordinal)
+            .OrderByDescending(kv => kv.Value.Documents).ThenByDescending(kv => kv.Value.Total)
+            .ThenBy(kv => kv.Key, StringComparer.Ordinal)
             .Take(options.Size).Select(kv => kv.Key).ToList();
         if (words.Count == 0) throw new InvalidOperationException("no word passes the vocabulary limits");
         return new Vocabulary(words);
