@@ -26,7 +26,7 @@ public sealed class TopicsShowCommand : Command<TopicsShowCommand.Settings>
         ConsoleLine.Out($"best epoch {report.BestEpoch} of {report.Epochs.Count}; wall time {report.WallSeconds:F1} s; " +
                         $"reference {info.Reference.ToString().ToLowerInvariant()} ({info.ReferenceDocuments:N0} documents)");
         ConsoleLine.Out($"{o.Topics} topics, hidden {o.Hidden}, lr {o.LearningRate}, batch {o.BatchSize}, anneal {o.AnnealSteps} steps, " +
-                        $"patience {o.Patience}, decoder batch norm {o.DecoderBatchNorm}, encoder batch norm {o.EncoderBatchNorm}, dropout {o.Dropout}, seed {info.Seed}, " +
+                        $"patience {o.Patience}, decoder batch norm {o.DecoderBatchNorm}, encoder batch norm {o.EncoderBatchNorm}, dropout {o.Dropout}, selected on {o.SelectOn.ToString().ToLowerInvariant()}, seed {info.Seed}, " +
                         $"vocabulary {info.VocabularySize}");
         return 0;
     }

@@ -42,8 +42,12 @@ public sealed class TopicsTrainCommand : Command<TopicsTrainCommand.Settings>
         [Description("Batch-normalise mu and log sigma (true, default) or not (false: the plain recipe).")]
         public bool EncoderBatchNorm { get; init; } = true;
 
-        [CommandOption("--dropout <RATE>")] [Description("Dropout on the encoder's hidden layer. Default 0.")]
-        public double Dropout { get; init; }
+        [CommandOption("--dropout <RATE>")] [Description("Dropout on the encoder's hidden layer. Default 0.2.")]
+        public double Dropout { get; init; } = 0.2;
+
+        [CommandOption("--select-on <CORPUS>")]
+        [Description("NPMI that early stopping and the best epoch follow: reference (default, the recipe) or train (the train split, keeping the reference corpus out of model selection).")]
+        public SelectionCorpus SelectOn { get; init; } = SelectionCorpus.Reference;
 
         [CommandOption("--threads <N>")] [Description("libtorch threads; 0 leaves libtorch's default. Default 0.")]
         public int Threads { get; init; }
@@ -64,7 +68,7 @@ public sealed class TopicsTrainCommand : Command<TopicsTrainCommand.Settings>
             AnnealSteps = settings.AnnealSteps, MaxEpochs = Positive(settings.Epochs, "--epochs"),
             Patience = Positive(settings.Patience, "--patience"), DecoderBatchNorm = settings.DecoderBatchNorm,
             EncoderBatchNorm = settings.EncoderBatchNorm,
-            Dropout = settings.Dropout, Seed = settings.Seed, Threads = settings.Threads,
+            Dropout = settings.Dropout, SelectOn = settings.SelectOn, Seed = settings.Seed, Threads = settings.Threads,
         };
         var started = DateTime.UtcNow;
         var watch = System.Diagnostics.Stopwatch.StartNew();
@@ -77,7 +81,7 @@ public sealed class TopicsTrainCommand : Command<TopicsTrainCommand.Settings>
 
         var result = VaeTrainer.Train(corpus, options, settings.Json ? null : e => ConsoleLine.Out(
             $"epoch {e.Epoch,3}  loss {e.Loss,9:F2}  rec {e.Reconstruction,9:F2}  kl {e.Kl,6:F2}  alpha {e.Alpha:F2}  " +
-            $"NPMI {e.MeanNpmi:F4}  {e.Seconds:F1} s"));
+            $"NPMI {e.MeanNpmi:F4}{(options.SelectOn == SelectionCorpus.Train ? $" (train {e.SelectionNpmi:F4})" : "")}  {e.Seconds:F1} s"));
         double wall = watch.Elapsed.TotalSeconds;
 
         string folder = settings.Out ?? Path.Combine("runs", $"topics-vae-{started:yyyyMMdd-HHmmss}");

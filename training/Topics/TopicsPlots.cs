@@ -9,8 +9,10 @@ public static class TopicsPlots
     public static void Npmi(IReadOnlyList<EpochRecord> epochs, string path)
     {
         var plot = new Plot();
-        var line = plot.Add.Scatter(epochs.Select(e => (double)e.Epoch).ToArray(), epochs.Select(e => e.MeanNpmi).ToArray());
-        line.LegendText = "mean NPMI of the topics";
+        double[] x = epochs.Select(e => (double)e.Epoch).ToArray();
+        plot.Add.Scatter(x, epochs.Select(e => e.MeanNpmi).ToArray()).LegendText = "mean NPMI, reference corpus";
+        if (epochs.Any(e => e.SelectionNpmi != e.MeanNpmi))
+            plot.Add.Scatter(x, epochs.Select(e => e.SelectionNpmi).ToArray()).LegendText = "mean NPMI, train split (selection)";
         Finish(plot, "NPMI per epoch", "mean NPMI (top 10 words)", path);
     }
 
@@ -28,7 +30,7 @@ public static class TopicsPlots
         plot.Title(title);
         plot.XLabel("epoch");
         plot.YLabel(yLabel);
-        plot.ShowLegend(Alignment.UpperRight);
+        plot.ShowLegend(Alignment.LowerRight);
         AtomicFile.WriteVia(path, temporary => plot.SavePng(temporary, 800, 500));
     }
 }

@@ -71,7 +71,8 @@ public static class TopicsRun
             $"Settings: {o.Topics} topics, hidden {o.Hidden}, lr {o.LearningRate}, batch {o.BatchSize}, KL annealing over " +
             $"{o.AnnealSteps} steps, patience {o.Patience}, max epochs {o.MaxEpochs}, decoder batch norm {(o.DecoderBatchNorm ? "on" : "off")}, " +
             $"encoder batch norm {(o.EncoderBatchNorm ? "on" : "off")}, " +
-            $"dropout {o.Dropout}, seed {info.Seed}; vocabulary {info.VocabularySize} words (min {info.Vocabulary.MinDocuments} documents, " +
+            $"dropout {o.Dropout}, best epoch chosen on the {(o.SelectOn == SelectionCorpus.Train ? "train split's" : "reference corpus's")} NPMI, " +
+            $"seed {info.Seed}; vocabulary {info.VocabularySize} words (min {info.Vocabulary.MinDocuments} documents, " +
             $"max {info.Vocabulary.MaxDocumentFraction:P0} of documents), headers {(info.Text.StripHeaders ? "stripped (subject kept)" : "kept")}.",
             "",
             "| topic | NPMI | top words |",

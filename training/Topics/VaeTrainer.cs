@@ -19,14 +19,25 @@ public sealed record VaeOptions
     public int Patience { get; init; } = 10;
     public bool DecoderBatchNorm { get; init; } = true;
     public bool EncoderBatchNorm { get; init; } = true;
-    public double Dropout { get; init; }
+    public double Dropout { get; init; } = 0.2;
+    /// <summary>
+    /// Which NPMI early stopping and the choice of the best epoch follow: the reference corpus's (the recipe), or
+    /// the train split's, which keeps the reference corpus out of model selection.
+    /// </summary>
+    public SelectionCorpus SelectOn { get; init; } = SelectionCorpus.Reference;
     public int TopWords { get; init; } = 10;
     public int Seed { get; init; } = 1;
     public int Threads { get; init; }
 }
 
-/// <summary>One epoch: mean loss terms per document, the mean NPMI of the topics after it, its time.</summary>
-public sealed record EpochRecord(int Epoch, int Steps, double Alpha, double Loss, double Reconstruction, double Kl, double MeanNpmi, double Seconds);
+public enum SelectionCorpus { Reference, Train }
+
+/// <summary>
+/// One epoch: mean loss terms per document, the mean NPMI of the topics after it on the reference corpus and the
+/// NPMI that selection follows (the same unless selecting on the train split), its time.
+/// </summary>
+public sealed record EpochRecord(int Epoch, int Steps, double Alpha, double Loss, double Reconstruction, double Kl, double MeanNpmi,
+    double SelectionNpmi, double Seconds);
 
 public sealed record VaeResult(TopicVae Model, int BestEpoch, IReadOnlyList<EpochRecord> Epochs, TopicSummary[] Topics, double WallSeconds)
 {
@@ -45,6 +56,7 @@ public static class VaeTrainer
         torch.manual_seed(options.Seed);
         var watch = Stopwatch.StartNew();
         var scorer = new NpmiScorer(corpus.Reference);
+        var selection = options.SelectOn == SelectionCorpus.Train ? new NpmiScorer(corpus.Train) : scorer;
         var model = new TopicVae(corpus.Vocabulary.Count, options.Hidden, options.Topics, options.DecoderBatchNorm, options.Dropout,
             options.EncoderBatchNorm);
         var optimizer = optim.Adam(model.parameters(), options.LearningRate);
@@ -90,14 +102,17 @@ public static class VaeTrainer
             }
             if (!double.IsFinite(loss)) throw new InvalidOperationException($"the loss diverged in epoch {epoch}; try a lower --lr");
 
-            double npmi = TopicSummary.Mean(TopicSummary.Score(model.TopicWordWeights(), corpus.Vocabulary, scorer, options.TopWords));
-            var record = new EpochRecord(epoch, steps, alpha, loss / seen, reconstruction / seen, kl / seen, npmi,
+            var weights = model.TopicWordWeights();
+            double npmi = TopicSummary.Mean(TopicSummary.Score(weights, corpus.Vocabulary, scorer, options.TopWords));
+            double selected = selection == scorer ? npmi
+                : TopicSummary.Mean(TopicSummary.Score(weights, corpus.Vocabulary, selection, options.TopWords));
+            var record = new EpochRecord(epoch, steps, alpha, loss / seen, reconstruction / seen, kl / seen, npmi, selected,
                 epochWatch.Elapsed.TotalSeconds);
             epochs.Add(record);
             onEpoch?.Invoke(record);
-            if (npmi > bestNpmi)
+            if (selected > bestNpmi)
             {
-                bestNpmi = npmi;
+                bestNpmi = selected;
                 bestEpoch = epoch;
                 Dispose(best);
                 best = Snapshot(model);
