@@ -12,5 +12,6 @@ app.Configure(config =>
     InferenceCommands.Register(config);
     AttackCommands.Register(config);
     MovieLensCommands.Register(config);
+    TopicsCommands.Register(config);
 });
 return await app.RunAsync(args);
