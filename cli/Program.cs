@@ -9,5 +9,6 @@ app.Configure(config =>
     config.SetApplicationName("toolkit");
     config.SetExceptionHandler((exception, _) => ErrorReport.Print(exception));
     DataCommands.Register(config);
+    TrainCommands.Register(config);
 });
 return await app.RunAsync(args);
