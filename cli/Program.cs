@@ -10,5 +10,6 @@ app.Configure(config =>
     config.SetExceptionHandler((exception, _) => ErrorReport.Print(exception));
     DataCommands.Register(config);
     TrainCommands.Register(config);
+    ExportCommands.Register(config);
 });
 return await app.RunAsync(args);

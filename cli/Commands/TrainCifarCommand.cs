@@ -1,3 +1,4 @@
+using Toolkit.Datasets.Cifar;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Toolkit.Training;
@@ -16,7 +17,7 @@ public sealed class TrainCifarCommand : Command<TrainCifarSettings>
         var (baseSpec, plan, folder) = Prepare(settings);
         var location = settings.Location;
         AnsiConsole.MarkupLine($"Run folder: [bold]{Markup.Escape(folder)}[/]; data from {Markup.Escape(location.Root)}");
-        using var data = CifarData.Load(location.Folder("cifar-10"), baseSpec.Subset);
+        using var data = CifarData.Load(location.Folder(CifarReader.FolderName), baseSpec.Subset);
 
         string bestFolder;
         object result;
@@ -35,7 +36,10 @@ public sealed class TrainCifarCommand : Command<TrainCifarSettings>
             if (!settings.Json) TrainingReport.PrintSearch(search, folder);
         }
 
-        if (settings.Json) Json.Print(new { folder, best = bestFolder, result });
+        var export = settings.NoExport ? null
+            : CifarModelExport.Export(bestFolder, Path.Combine(settings.Models, $"{settings.Name ?? "cifar10-" + Arch(baseSpec)}.onnx"), location);
+        if (settings.Json) Json.Print(new { folder, best = bestFolder, result, export });
+        else if (export is not null) TrainingReport.PrintExport(export);
         return 0;
     }
 

@@ -28,5 +28,13 @@ public static class TrainingReport
         AnsiConsole.MarkupLine($"Plot of every trial: {Markup.Escape(Path.Combine(folder, SearchRecord.PlotFileName))}");
     }
 
+    public static void PrintExport(ExportResult export)
+    {
+        AnsiConsole.MarkupLine($"Exported [bold]{Markup.Escape(export.Onnx)}[/] and {Markup.Escape(export.Card)} from {Markup.Escape(export.RunFolder)}");
+        var table = new Table().Title("metrics (test through ONNX Runtime)").AddColumns("metric", "value");
+        foreach (var (key, value) in export.Metrics) table.AddRow(key, value.ToString("G6"));
+        AnsiConsole.Write(table);
+    }
+
     private static string Cell(double? value) => value is double v ? v.ToString("F4") : "-";
 }
