@@ -11,5 +11,6 @@ app.Configure(config =>
     DataCommands.Register(config);
     TrainCommands.Register(config);
     ExportCommands.Register(config);
+    BenchCommands.Register(config);
 });
 return await app.RunAsync(args);

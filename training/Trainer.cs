@@ -57,19 +57,24 @@ public sealed class Trainer(nn.Module<Tensor, Tensor> model, TrainingOptions opt
             using var scope = NewDisposeScope();
             if (!batches.MoveNext()) break;
             var (images, labels) = batches.Current;
-            Optimizer.zero_grad();
-            var logits = model.forward(images);
-            var loss = nn.functional.cross_entropy(logits, labels);
-            loss.backward();
-            Optimizer.step();
-
-            double batchLoss = loss.item<float>();
+            var (batchLoss, batchCorrect) = Step(images, labels);
             lossSum += batchLoss * labels.shape[0];
-            correct += logits.argmax(1).eq(labels).sum().item<long>();
+            correct += batchCorrect;
             seen += labels.shape[0];
             progress.BatchDone(epoch + 1, ++batch, batchLoss);
         }
         return new LossAndAccuracy(lossSum / seen, (double)correct / seen);
+    }
+
+    /// <summary>One optimizer step on a batch; returns the batch's mean loss and correct count.</summary>
+    public (double Loss, long Correct) Step(Tensor images, Tensor labels)
+    {
+        Optimizer.zero_grad();
+        var logits = model.forward(images);
+        var loss = nn.functional.cross_entropy(logits, labels);
+        loss.backward();
+        Optimizer.step();
+        return (loss.item<float>(), logits.argmax(1).eq(labels).sum().item<long>());
     }
 
     private void SetLearningRate(double learningRate)

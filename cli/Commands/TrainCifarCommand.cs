@@ -13,6 +13,7 @@ public sealed class TrainCifarCommand : Command<TrainCifarSettings>
 {
     public override int Execute(CommandContext context, TrainCifarSettings settings, CancellationToken cancellationToken)
     {
+        settings.ApplyThreads();
         string command = "toolkit " + string.Join(" ", Environment.GetCommandLineArgs().Skip(1));
         var (baseSpec, plan, folder) = Prepare(settings);
         var location = settings.Location;

@@ -10,13 +10,13 @@ namespace Toolkit.Cli.Commands;
 /// Options of <c>train cifar10</c>. Hyperparameters are text so that a search can list values
 /// (<c>1e-2,1e-3</c>), a grid (<c>100:240:20</c>) or a range to sample (<c>100:200</c>).
 /// </summary>
-public sealed class TrainCifarSettings : DataSettings
+public sealed class TrainCifarSettings : TorchSettings
 {
     [CommandOption("--arch <ARCH>")]
     [Description("logreg, mlp, conv or lenet.")]
     public string? Arch { get; init; }
 
-    [CommandOption("--lr <VALUES>")][Description("Learning rate (default 1e-3 for logreg/mlp, 0.02 for conv/lenet).")]
+    [CommandOption("--lr <VALUES>")][Description("Learning rate (1e-2 logreg, 1e-3 mlp, 0.02 conv/lenet).")]
     public string? Lr { get; init; }
     [CommandOption("--hidden <VALUES>")][Description("M: mlp hidden units (200) or conv filters (200).")]
     public string? Hidden { get; init; }
@@ -32,9 +32,9 @@ public sealed class TrainCifarSettings : DataSettings
     public string? O3 { get; init; }
     [CommandOption("--o4 <VALUES>")][Description("lenet second hidden layer units (113).")]
     public string? O4 { get; init; }
-    [CommandOption("--epochs <VALUES>")][Description("Epochs (12).")]
+    [CommandOption("--epochs <VALUES>")][Description("Epochs (12 logreg/mlp, 8 conv/lenet).")]
     public string? Epochs { get; init; }
-    [CommandOption("--batch-size <VALUES>")][Description("Mini-batch size (512 for logreg/mlp, 32 for conv/lenet).")]
+    [CommandOption("--batch-size <VALUES>")][Description("Mini-batch size (512 logreg, 128 mlp, 32 conv/lenet).")]
     public string? BatchSize { get; init; }
     [CommandOption("--momentum <VALUES>")][Description("SGD momentum (0.9).")]
     public string? Momentum { get; init; }
@@ -43,10 +43,12 @@ public sealed class TrainCifarSettings : DataSettings
 
     [CommandOption("--optimizer <NAME>")][Description("adam or sgd (adam for logreg/mlp, sgd for conv/lenet).")]
     public OptimizerKind? Optimizer { get; init; }
-    [CommandOption("--schedule <NAME>")][Description("Learning-rate schedule: constant or cosine (cosine for conv/lenet).")]
+    [CommandOption("--schedule <NAME>")][Description("Learning-rate schedule: constant (the reference recipes) or cosine (default).")]
     public LearningRateSchedule? Schedule { get; init; }
     [CommandOption("--flip <BOOL>")][Description("Random horizontal flips of training images (true for conv/lenet).")]
     public bool? Flip { get; init; }
+    [CommandOption("--normalize <BOOL>")][Description("Normalize pixels to (p - 0.5) / 0.5 in the network's first layer (true for mlp/conv/lenet).")]
+    public bool? Normalize { get; init; }
     [CommandOption("--seed <SEED>")][Description("Seed of weights, batch order and flips (1).")]
     public long? Seed { get; init; }
     [CommandOption("--subset <N>")][Description("Train on the first N training images (and N/4 validation images) for a quick run.")]
@@ -91,7 +93,8 @@ public sealed class TrainCifarSettings : DataSettings
             FlipAugment = Flip ?? recipe.Training.FlipAugment,
             Seed = Seed ?? recipe.Training.Seed,
         };
-        return recipe with { Training = training, Subset = Subset, Device = Device };
+        var net = recipe.Net with { NormalizesInput = Normalize ?? recipe.Net.NormalizesInput };
+        return recipe with { Net = net, Training = training, Subset = Subset, Device = Device };
     }
 
     /// <summary>The hyperparameters given on the command line, by name.</summary>

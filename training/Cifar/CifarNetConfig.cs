@@ -15,9 +15,13 @@ public sealed record CifarNetConfig
     public int O3 { get; init; } = 175;
     public int O4 { get; init; } = 113;
 
-    public static CifarNetConfig Default(CifarArchitecture arch) =>
-        new() { Arch = arch, Pool = arch == CifarArchitecture.Conv ? 8 : 3 };
+    /// <summary>Whether the network's first layer maps [0, 1] pixels to (p - 0.5) / 0.5; on by default for conv and lenet.</summary>
+    public bool NormalizesInput { get; init; }
 
-    /// <summary>True when the network normalizes its input with mean 0.5, std 0.5 (conv, lenet).</summary>
-    public bool NormalizesInput => Arch is CifarArchitecture.Conv or CifarArchitecture.Lenet;
+    public static CifarNetConfig Default(CifarArchitecture arch) => new()
+    {
+        Arch = arch,
+        Pool = arch == CifarArchitecture.Conv ? 8 : 3,
+        NormalizesInput = arch is CifarArchitecture.Conv or CifarArchitecture.Lenet,
+    };
 }

@@ -12,16 +12,24 @@ public static class CifarNets
     private const int Side = CifarImages.Height;
     private static readonly float[] HalfPerChannel = [0.5f, 0.5f, 0.5f];
 
-    public static Sequential Build(CifarNetConfig config) => config.Arch switch
+    public static Sequential Build(CifarNetConfig config)
     {
-        CifarArchitecture.Logreg => nn.Sequential(
-            ("flatten", nn.Flatten()),
-            ("linear", nn.Linear(CifarImages.PixelsPerImage, Classes))),
-        CifarArchitecture.Mlp => nn.Sequential(
+        var model = nn.Sequential();
+        if (config.NormalizesInput) model.append("normalize", new Normalize(HalfPerChannel, HalfPerChannel));
+        foreach (var (name, layer) in Layers(config)) model.append(name, layer);
+        return model;
+    }
+
+    private static IEnumerable<(string, nn.Module<Tensor, Tensor>)> Layers(CifarNetConfig config) => config.Arch switch
+    {
+        CifarArchitecture.Logreg => [("flatten", nn.Flatten()), ("linear", nn.Linear(CifarImages.PixelsPerImage, Classes))],
+        CifarArchitecture.Mlp =>
+        [
             ("flatten", nn.Flatten()),
             ("hidden", nn.Linear(CifarImages.PixelsPerImage, config.Hidden)),
             ("relu", nn.ReLU()),
-            ("output", nn.Linear(config.Hidden, Classes))),
+            ("output", nn.Linear(config.Hidden, Classes)),
+        ],
         CifarArchitecture.Conv => Conv(config),
         CifarArchitecture.Lenet => Lenet(config),
         _ => throw new ArgumentOutOfRangeException(nameof(config), config.Arch, "unknown architecture"),
@@ -36,23 +44,24 @@ public static class CifarNets
         return pooled;
     }
 
-    private static Sequential Conv(CifarNetConfig c)
+    private static (string, nn.Module<Tensor, Tensor>)[] Conv(CifarNetConfig c)
     {
         int side = ConvPoolSide(Side, c.Kernel, c.Pool);
-        return nn.Sequential(
-            ("normalize", new Normalize(HalfPerChannel, HalfPerChannel)),
+        return
+        [
             ("conv", nn.Conv2d(3, c.Hidden, c.Kernel)),
             ("relu", nn.ReLU()),
             ("pool", nn.MaxPool2d(c.Pool)),
             ("flatten", nn.Flatten()),
-            ("output", nn.Linear(c.Hidden * side * side, Classes)));
+            ("output", nn.Linear(c.Hidden * side * side, Classes)),
+        ];
     }
 
-    private static Sequential Lenet(CifarNetConfig c)
+    private static (string, nn.Module<Tensor, Tensor>)[] Lenet(CifarNetConfig c)
     {
         int side = ConvPoolSide(ConvPoolSide(Side, c.Kernel, c.Pool), c.Kernel, c.Pool);
-        return nn.Sequential(
-            ("normalize", new Normalize(HalfPerChannel, HalfPerChannel)),
+        return
+        [
             ("conv1", nn.Conv2d(3, c.O1, c.Kernel)),
             ("relu1", nn.ReLU()),
             ("pool1", nn.MaxPool2d(c.Pool)),
@@ -64,6 +73,7 @@ public static class CifarNets
             ("relu3", nn.ReLU()),
             ("fc2", nn.Linear(c.O3, c.O4)),
             ("relu4", nn.ReLU()),
-            ("output", nn.Linear(c.O4, Classes)));
+            ("output", nn.Linear(c.O4, Classes)),
+        ];
     }
 }
