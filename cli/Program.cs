@@ -13,5 +13,8 @@ app.Configure(config =>
     AttackCommands.Register(config);
     MovieLensCommands.Register(config);
     TopicsCommands.Register(config);
+    TrainCommands.Register(config);
+    ExportCommands.Register(config);
+    BenchCommands.Register(config);
 });
 return await app.RunAsync(args);

@@ -21,3 +21,17 @@ public class DataSettings : ReportSettings
 
     public DataLocation Location => DataLocation.Resolve(Data);
 }
+
+/// <summary>Options shared by every command that computes with TorchSharp.</summary>
+public class TorchSettings : DataSettings
+{
+    [CommandOption("--threads <N>")]
+    [Description("libtorch CPU threads (default: libtorch's own choice, or OMP_NUM_THREADS). 1 is fastest on a busy machine.")]
+    public int? Threads { get; init; }
+
+    /// <summary>Applies --threads before any tensor work.</summary>
+    public void ApplyThreads()
+    {
+        if (Threads is int n) TorchSharp.torch.set_num_threads(n);
+    }
+}

@@ -34,6 +34,18 @@ public static class CifarReader
             $"CIFAR-10 not found in {folder}: expected {ArchiveName} or {BatchFolderName}/ (try 'toolkit data download cifar10')");
     }
 
+    /// <summary>sha256 of the files a split is read from: the archive, or each extracted batch file.</summary>
+    public static IReadOnlyDictionary<string, string> Checksums(string folder, bool train)
+    {
+        string extracted = Path.Combine(folder, BatchFolderName);
+        if (Directory.Exists(extracted))
+            return (train ? TrainBatches : TestBatches).ToDictionary(b => b, b => FileChecksums.Sha256(Path.Combine(extracted, b)));
+        string archive = Path.Combine(folder, ArchiveName);
+        if (File.Exists(archive))
+            return new Dictionary<string, string> { [ArchiveName] = FileChecksums.Sha256(archive) };
+        throw new FileNotFoundException($"CIFAR-10 not found in {folder}: expected {ArchiveName} or {BatchFolderName}/");
+    }
+
     public static CifarImages ReadBatchFile(string path) => FromRecords([ReadRecordsFile(path)]);
 
     /// <summary>Reads one batch of records; <paramref name="length"/> is the batch's byte count.</summary>

@@ -49,8 +49,7 @@ public static class EvaluationSets
 
     public static EvaluationSet Load(string name, DataLocation location) => name switch
     {
-        "cifar10-test" => FromCifar(name, CifarReader.ReadSplit(location.Folder(CifarReader.FolderName), train: false),
-            new Dictionary<string, Range> { ["lossless first 1000"] = 0..CifarLosslessTestImages }),
+        "cifar10-test" => CifarTest(CifarReader.ReadSplit(location.Folder(CifarReader.FolderName), train: false)),
         "cifar10-train" => FromCifar(name, CifarReader.ReadSplit(location.Folder(CifarReader.FolderName), train: true),
             new Dictionary<string, Range>()),
         "mnist-test" => FromMnist(name, MnistReader.ReadSplit(location.Folder(MnistReader.FolderName), train: false)),
@@ -60,6 +59,12 @@ public static class EvaluationSets
 
     public static EvaluationSet FromMnist(string name, MnistImages images) =>
         new(name, "mnist", images.Pixels, images.Labels, MnistImages.PixelsPerImage, MnistImages.ClassNames, new Dictionary<string, Range>());
+
+    public const string CifarLosslessSubset = "lossless first 1000";
+
+    /// <summary>The CIFAR-10 test split, with its lossless first 1,000 images as a subset of their own.</summary>
+    public static EvaluationSet CifarTest(CifarImages test) =>
+        FromCifar("cifar10-test", test, new Dictionary<string, Range> { [CifarLosslessSubset] = 0..CifarLosslessTestImages });
 
     public static EvaluationSet FromCifar(string name, CifarImages images, IReadOnlyDictionary<string, Range> subsets) =>
         new(name, "cifar10", images.Pixels, images.Labels, CifarImages.PixelsPerImage, CifarImages.ClassNames, subsets);

@@ -1,0 +1,17 @@
+using Spectre.Console.Cli;
+
+namespace Toolkit.Cli.Commands;
+
+public static class BenchCommands
+{
+    public static void Register(IConfigurator config)
+    {
+        config.AddBranch("bench", bench =>
+        {
+            bench.SetDescription("Measure the toolkit's speed.");
+            bench.AddCommand<BenchThroughputCommand>("train-throughput")
+                .WithDescription("Training images/s of the toolkit's data path against a bare TorchSharp loop over preloaded tensors.")
+                .WithExample("bench", "train-throughput", "--arch", "lenet", "--data", "../shared/data");
+        });
+    }
+}

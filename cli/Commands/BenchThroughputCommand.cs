@@ -1,0 +1,46 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using Toolkit.Datasets.Cifar;
+using Toolkit.Training.Benchmarks;
+using Toolkit.Training.Cifar;
+
+namespace Toolkit.Cli.Commands;
+
+/// <summary><c>toolkit bench train-throughput</c>: the trainer's data path against a bare loop over preloaded tensors.</summary>
+public sealed class BenchThroughputCommand : Command<BenchThroughputCommand.Settings>
+{
+    public sealed class Settings : TorchSettings
+    {
+        [CommandOption("--arch <ARCH>")][Description("logreg, mlp, conv or lenet (lenet).")]
+        public string Arch { get; init; } = "lenet";
+        [CommandOption("--batches <N>")][Description("Timed batches per round (40).")]
+        public int Batches { get; init; } = 40;
+        [CommandOption("--rounds <N>")][Description("Rounds, each timing both loops (3).")]
+        public int Rounds { get; init; } = 3;
+        [CommandOption("--batch-size <N>")][Description("Batch size (the recipe's).")]
+        public int? BatchSize { get; init; }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        settings.ApplyThreads();
+        var spec = new TrainCifarSettings { Arch = settings.Arch }.BaseSpec();
+        if (settings.BatchSize is int size) spec = spec with { Training = spec.Training with { BatchSize = size } };
+        using var data = CifarData.Load(settings.Location.Folder(CifarReader.FolderName));
+        var result = ThroughputBenchmark.Run(spec, data.Train, settings.Batches, settings.Rounds);
+
+        if (settings.Json) Json.Print(new { result.Arch, result.BatchSize, result.Batches, result.Rounds,
+            result.ToolkitImagesPerSecond, result.BareImagesPerSecond, result.Ratio, threads = TorchSharp.torch.get_num_threads() });
+        else
+        {
+            var table = new Table().Title($"{result.Arch} training throughput, batch {result.BatchSize}, {result.Rounds} x {result.Batches} batches")
+                .AddColumns("loop", "images/s");
+            table.AddRow("toolkit data path", result.ToolkitImagesPerSecond.ToString("F1"));
+            table.AddRow("bare loop, preloaded float tensors", result.BareImagesPerSecond.ToString("F1"));
+            table.AddRow("[bold]ratio[/]", $"[bold]{result.Ratio:F3}[/]");
+            AnsiConsole.Write(table);
+        }
+        return 0;
+    }
+}

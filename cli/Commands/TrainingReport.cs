@@ -1,0 +1,40 @@
+using Spectre.Console;
+using Toolkit.Training.Cifar;
+using Toolkit.Training.Runs;
+using Toolkit.Training.Search;
+
+namespace Toolkit.Cli.Commands;
+
+/// <summary>Tables people read after training: one run's final numbers, a search's trials by validation accuracy.</summary>
+public static class TrainingReport
+{
+    public static void PrintRun(RunRecord<CifarRunSpec> record)
+    {
+        var table = new Table().Title("final accuracy").AddColumns("train", "validation", "test (10,000)", "test lossless (first 1,000)", "wall time");
+        var f = record.Final;
+        table.AddRow(Cell(f?.TrainAccuracy), Cell(f?.ValidationAccuracy), Cell(f?.TestAccuracy), Cell(f?.TestAccuracyLossless1000),
+            TimeSpan.FromSeconds(record.WallSeconds).ToString(@"h\:mm\:ss"));
+        AnsiConsole.Write(table);
+    }
+
+    public static void PrintSearch(SearchRecord search, string folder)
+    {
+        var table = new Table().Title($"{search.Kind.ToString().ToLowerInvariant()} search, best validation accuracy first")
+            .AddColumns("trial", "values", "train", "validation", "test", "test lossless 1,000");
+        foreach (var t in search.Ranked())
+            table.AddRow(t.Name, Markup.Escape(t.Label), Cell(t.Final?.TrainAccuracy), Cell(t.Final?.ValidationAccuracy),
+                Cell(t.Final?.TestAccuracy), Cell(t.Final?.TestAccuracyLossless1000));
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLine($"Plot of every trial: {Markup.Escape(Path.Combine(folder, SearchRecord.PlotFileName))}");
+    }
+
+    public static void PrintExport(ExportResult export)
+    {
+        AnsiConsole.MarkupLine($"Exported [bold]{Markup.Escape(export.Onnx)}[/] and {Markup.Escape(export.Card)} from {Markup.Escape(export.RunFolder)}");
+        var table = new Table().Title("metrics (test through ONNX Runtime)").AddColumns("metric", "value");
+        foreach (var (key, value) in export.Metrics) table.AddRow(key, value.ToString("G6"));
+        AnsiConsole.Write(table);
+    }
+
+    private static string Cell(double? value) => value is double v ? v.ToString("F4") : "-";
+}

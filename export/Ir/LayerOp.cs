@@ -1,0 +1,28 @@
+namespace Toolkit.Export.Ir;
+
+/// <summary>A weight or bias as exported: row-major float32 values and their shape.</summary>
+public sealed record WeightTensor(long[] Shape, float[] Values);
+
+/// <summary>
+/// One layer of a feed-forward network, in the order data flows through it: the intermediate
+/// representation between TorchSharp modules and ONNX nodes. Graph builders (the forward graph here,
+/// an input-gradient graph later) work op by op on this list.
+/// </summary>
+public abstract record LayerOp(string Name);
+
+/// <summary>(x - mean) / std with per-channel constants, broadcast over [N, C, ...].</summary>
+public sealed record NormalizeOp(string Name, float[] Mean, float[] Std) : LayerOp(Name);
+
+/// <summary>x W^T + b, W shaped [out, in].</summary>
+public sealed record LinearOp(string Name, WeightTensor Weight, WeightTensor? Bias) : LayerOp(Name);
+
+/// <summary>2-D convolution, W shaped [out, in / groups, kH, kW]; Pads as [top, left, bottom, right].</summary>
+public sealed record ConvOp(string Name, WeightTensor Weight, WeightTensor? Bias, long[] Strides, long[] Pads, long[] Dilations, long Groups)
+    : LayerOp(Name);
+
+public sealed record MaxPoolOp(string Name, long[] Kernel, long[] Strides, long[] Pads, long[] Dilations, bool CeilMode) : LayerOp(Name);
+
+/// <summary>Flattens every dimension after the batch into one.</summary>
+public sealed record FlattenOp(string Name) : LayerOp(Name);
+
+public sealed record ReluOp(string Name) : LayerOp(Name);

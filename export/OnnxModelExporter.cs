@@ -1,0 +1,37 @@
+using Toolkit.Datasets;
+using Google.Protobuf;
+using Onnx;
+using Toolkit.Export.Ir;
+using Toolkit.Training;
+using static TorchSharp.torch;
+
+namespace Toolkit.Export;
+
+/// <summary>Exports a TorchSharp network as a self-contained ONNX file plus its model card.</summary>
+public static class OnnxModelExporter
+{
+    /// <summary>The forward graph of a network walked layer by layer.</summary>
+    public static ModelProto Build(nn.Module model, ModelDescription description, long outputs)
+    {
+        var ops = ModuleWalker.Walk(model);
+        return OnnxGraphBuilder.Build(ops, description.InputShape[1..], outputs, description.MetadataProps());
+    }
+
+    /// <summary>The normalization the walked network applies first, or the identity for <paramref name="channels"/> channels.</summary>
+    public static Normalization NormalizationOf(nn.Module model, int channels)
+    {
+        var first = ModuleWalker.Walk(model).FirstOrDefault();
+        return first is NormalizeOp n
+            ? new Normalization(n.Mean, n.Std)
+            : new Normalization(Enumerable.Repeat(0f, channels).ToArray(), Enumerable.Repeat(1f, channels).ToArray());
+    }
+
+    /// <summary>Writes NAME.onnx and NAME.json atomically; returns the card's path.</summary>
+    public static string Write(ModelProto model, ModelDescription description, string onnxPath)
+    {
+        AtomicFile.WriteAllBytes(onnxPath, model.ToByteArray());
+        string cardPath = Path.ChangeExtension(onnxPath, ".json");
+        AtomicFile.WriteAllText(cardPath, description.CardJson(Path.GetFileName(onnxPath)));
+        return cardPath;
+    }
+}

@@ -1,0 +1,53 @@
+using Toolkit.Datasets.Cifar;
+using Toolkit.Training.Data;
+
+namespace Toolkit.Training.Cifar;
+
+/// <summary>CIFAR-10 in memory: 40,000 train / 10,000 validation by a fixed seed, and the 10,000 test images.</summary>
+public sealed class CifarData : IDisposable
+{
+    public const int ValidationCount = 10_000;
+    public const int LosslessTestCount = 1_000;
+
+    private CifarData(LabeledImages train, LabeledImages validation, LabeledImages test, IReadOnlyDictionary<string, string> checksums)
+    {
+        Train = train;
+        Validation = validation;
+        Test = test;
+        Checksums = checksums;
+    }
+
+    public LabeledImages Train { get; }
+    public LabeledImages Validation { get; }
+    public LabeledImages Test { get; }
+
+    /// <summary>sha256 of the data files read, by file name.</summary>
+    public IReadOnlyDictionary<string, string> Checksums { get; }
+
+    /// <summary>Reads the data set folder; <paramref name="subset"/> keeps that many training images and a quarter as many for validation.</summary>
+    public static CifarData Load(string folder, int? subset = null)
+    {
+        using var all = LabeledImages.FromCifar(CifarReader.ReadSplit(folder, train: true));
+        var (train, validation) = TrainValidationSplit.Split(all, ValidationCount);
+        var test = LabeledImages.FromCifar(CifarReader.ReadSplit(folder, train: false));
+        if (subset is int n)
+        {
+            (train, validation) = (Shrink(train, n), Shrink(validation, Math.Max(1, n / 4)));
+        }
+        return new CifarData(train, validation, test, CifarReader.Checksums(folder, train: true));
+    }
+
+    private static LabeledImages Shrink(LabeledImages images, int count)
+    {
+        var kept = images.Take(count);
+        images.Dispose();
+        return kept;
+    }
+
+    public void Dispose()
+    {
+        Train.Dispose();
+        Validation.Dispose();
+        Test.Dispose();
+    }
+}

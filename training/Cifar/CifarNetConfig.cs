@@ -1,0 +1,27 @@
+namespace Toolkit.Training.Cifar;
+
+/// <summary>
+/// The shape of one CIFAR-10 network. <see cref="Hidden"/> is M (mlp hidden units, conv filters),
+/// <see cref="Pool"/> is N for conv and p for lenet, O1..O4 are lenet's channel and unit counts.
+/// </summary>
+public sealed record CifarNetConfig
+{
+    public CifarArchitecture Arch { get; init; }
+    public int Hidden { get; init; } = 200;
+    public int Kernel { get; init; } = 5;
+    public int Pool { get; init; }
+    public int O1 { get; init; } = 173;
+    public int O2 { get; init; } = 134;
+    public int O3 { get; init; } = 175;
+    public int O4 { get; init; } = 113;
+
+    /// <summary>Whether the network's first layer maps [0, 1] pixels to (p - 0.5) / 0.5; on by default for conv and lenet.</summary>
+    public bool NormalizesInput { get; init; }
+
+    public static CifarNetConfig Default(CifarArchitecture arch) => new()
+    {
+        Arch = arch,
+        Pool = arch == CifarArchitecture.Conv ? 8 : 3,
+        NormalizesInput = arch is CifarArchitecture.Conv or CifarArchitecture.Lenet,
+    };
+}

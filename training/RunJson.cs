@@ -1,0 +1,27 @@
+using Toolkit.Datasets;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Toolkit.Training;
+
+/// <summary>The JSON form of run records, checkpoints' state and model cards: camelCase, enums as lowercase strings.</summary>
+public static class RunJson
+{
+    public static readonly JsonSerializerOptions Options = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
+
+    public static T Deserialize<T>(string json) =>
+        JsonSerializer.Deserialize<T>(json, Options) ?? throw new InvalidDataException("empty JSON document");
+
+    public static void Write<T>(string path, T value) => AtomicFile.WriteAllText(path, Serialize(value));
+
+    public static T Read<T>(string path) => Deserialize<T>(File.ReadAllText(path));
+}

@@ -1,0 +1,3 @@
+namespace Toolkit.Training.Search;
+
+public enum SearchKind { None, Grid, Random }
