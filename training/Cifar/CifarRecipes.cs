@@ -10,9 +10,6 @@ namespace Toolkit.Training.Cifar;
 /// </summary>
 public static class CifarRecipes
 {
-    public static readonly IReadOnlyList<string> ParameterNames =
-        ["lr", "hidden", "kernel", "pool", "o1", "o2", "o3", "o4", "epochs", "batch-size", "momentum", "weight-decay"];
-
     public static CifarRunSpec Default(CifarArchitecture arch)
     {
         var net = CifarNetConfig.Default(arch);

@@ -31,8 +31,6 @@ public sealed class LabeledImages : IDisposable
 
     public LabeledImages Take(int count) => Select(arange(Math.Min(count, Count), dtype: ScalarType.Int64));
 
-    public LabeledImages To(Device device) => new(Images.to(device), Labels.to(device));
-
     /// <summary>Pixels as float32 in [0, 1].</summary>
     public static Tensor ToUnitFloat(Tensor bytes) => bytes.to_type(ScalarType.Float32).div_(255f);
 
