@@ -18,6 +18,8 @@ public sealed class TrainMnistAeSettings : TorchSettings
     public double Lr { get; init; } = 1e-3;
     [CommandOption("--batch <N>")][Description("Mini-batch size; default: the full 60,000-image training set every step.")]
     public int? Batch { get; init; }
+    [CommandOption("--cosine")][Description("Decay the learning rate to zero along a cosine over the steps (off in the reference recipe).")]
+    public bool Cosine { get; init; }
     [CommandOption("--seed <SEED>")][Description("Seed of the initial weights and batch order (1).")]
     public int Seed { get; init; } = 1;
     [CommandOption("--runs <DIR>")][Description("Folder of the run folders, runs/<name>/ (runs).")]
@@ -32,7 +34,7 @@ public sealed class TrainMnistAeSettings : TorchSettings
 
     public AutoencoderOptions Options(int hidden) => new()
     {
-        Kind = Kind, Hidden = hidden, Steps = Steps, LearningRate = Lr, BatchSize = Batch, Seed = Seed, Threads = Threads ?? 0,
+        Kind = Kind, Hidden = hidden, Steps = Steps, LearningRate = Lr, BatchSize = Batch, Cosine = Cosine, Seed = Seed, Threads = Threads ?? 0,
     };
 
     public override ValidationResult Validate()

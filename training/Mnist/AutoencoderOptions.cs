@@ -13,6 +13,8 @@ public sealed record AutoencoderOptions
     public double LearningRate { get; init; } = 1e-3;
     /// <summary>Images per step; null is the full training set.</summary>
     public int? BatchSize { get; init; }
+    /// <summary>Cosine decay of the learning rate to zero over the steps; off in the reference recipe.</summary>
+    public bool Cosine { get; init; }
     public int Seed { get; init; } = 1;
     public int Threads { get; init; }
 }

@@ -21,6 +21,7 @@ public static class AutoencoderTrainer
         model.train();
         for (int step = 1; step <= options.Steps; step++)
         {
+            if (options.Cosine) SetLearningRate(optimizer, CosineRate(options, step));
             double loss = Step(model, optimizer, batches.Next(pixels));
             if (!double.IsFinite(loss)) throw new InvalidOperationException($"the loss diverged at step {step}; try a lower --lr");
             var record = new StepLoss(step, loss, clock.Elapsed.TotalSeconds);
@@ -44,6 +45,15 @@ public static class AutoencoderTrainer
             sum += (model.forward(x) - x).square().sum().item<float>();
         }
         return sum / (n * pixels.shape[1]);
+    }
+
+    /// <summary>The rate for step <paramref name="step"/> (1-based): lr · (1 + cos(π (step − 1) / steps)) / 2.</summary>
+    public static double CosineRate(AutoencoderOptions options, int step) =>
+        options.LearningRate * 0.5 * (1 + Math.Cos(Math.PI * (step - 1) / options.Steps));
+
+    private static void SetLearningRate(OptimizerHelper optimizer, double rate)
+    {
+        foreach (var group in optimizer.ParamGroups) group.LearningRate = rate;
     }
 
     private static double Step(Sequential model, OptimizerHelper optimizer, Func<Tensor> batch)
