@@ -15,6 +15,7 @@ app.Configure(config =>
     TopicsCommands.Register(config);
     TrainCommands.Register(config);
     PcaCommands.Register(config);
+    ReportCommands.Register(config);
     ExportCommands.Register(config);
     BenchCommands.Register(config);
 });
