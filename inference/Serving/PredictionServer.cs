@@ -103,7 +103,9 @@ public sealed class PredictionServer : IAsyncDisposable
 
     private static async Task<byte[]> ReadImageAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        if (request.HasFormContentType)
+        // Only multipart bodies are forms here: curl --data-binary labels raw bytes as url-encoded.
+        bool multipart = request.ContentType?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) == true;
+        if (multipart)
         {
             var form = await request.ReadFormAsync(cancellationToken);
             var file = form.Files.FirstOrDefault() ?? throw new InvalidDataException("multipart request has no file part");
