@@ -93,12 +93,7 @@ public sealed class PredictionServer : IAsyncDisposable
 
         int top = int.TryParse(context.Request.Query["top"], out int k) && k > 0 ? k : _options.Top;
         var logits = await _batcher.RunAsync(input);
-        var probabilities = Predictor.Softmax(logits);
-        var ranked = probabilities
-            .Select((p, i) => new ClassProbability(_model.Info.Classes[i], i, p))
-            .OrderByDescending(c => c.Probability)
-            .Take(top);
-        return Results.Json(new { top = ranked });
+        return Results.Json(new { top = Predictor.Rank(logits, _model.Info.Classes, top) });
     }
 
     private static async Task<byte[]> ReadImageAsync(HttpRequest request, CancellationToken cancellationToken)
