@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Load run against `toolkit serve` on loopback: REQUESTS posts of sample images from CLIENTS concurrent
-# clients; prints errors and p50/p99 latency. Bounded in count and time; stops the server at the end.
+# clients; prints errors and p50/p99 latency. Bounded in count and time; stops the server (SIGTERM, graceful) at the end.
 #   scripts/serve-load-test.sh [MODEL] [IMAGES_DIR] [REQUESTS] [CLIENTS]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -14,11 +14,11 @@ trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm
 
 "$root/toolkit" serve "$model" --host 127.0.0.1 --port "$port" --device cpu >"$work/server.log" 2>&1 &
 server=$!
-for _ in $(seq 1 100); do
-  curl -fsS "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break
-  sleep 0.2
+for _ in $(seq 1 120); do
+  curl -fsS --max-time 2 "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break
+  sleep 0.5
 done
-curl -fsS "http://127.0.0.1:$port/health" >/dev/null || { echo "server did not start:"; cat "$work/server.log"; exit 1; }
+curl -fsS --max-time 5 "http://127.0.0.1:$port/health" >/dev/null || { echo "server did not start:"; cat "$work/server.log"; exit 1; }
 
 mapfile -t files < <(find "$images" -maxdepth 1 -type f \( -name '*.png' -o -name '*.jpg' -o -name '*.bmp' \) | sort)
 [[ ${#files[@]} -gt 0 ]] || { echo "no images in $images"; exit 1; }
@@ -39,6 +39,6 @@ sort -n -k2 "$work/results" | awk -v n="$total" -v errors="$errors" -v elapsed_m
     printf "latency p50: %.1f ms, p99: %.1f ms, max: %.1f ms\n", p50, p99, t[n]
     printf "throughput: %.0f requests/s\n", n * 1000 / elapsed_ms
   }'
-kill -INT "$server"; wait "$server" || true
+kill -TERM "$server"; wait "$server" || true
 grep -q stopped "$work/server.log" && echo "server stopped gracefully"
 [[ "$errors" -eq 0 ]]

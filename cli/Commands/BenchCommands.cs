@@ -12,6 +12,9 @@ public static class BenchCommands
             bench.AddCommand<BenchThroughputCommand>("train-throughput")
                 .WithDescription("Training images/s of the toolkit's data path against a bare TorchSharp loop over preloaded tensors.")
                 .WithExample("bench", "train-throughput", "--arch", "lenet", "--data", "../shared/data");
+            bench.AddCommand<BenchInferenceCommand>("inference")
+                .WithDescription("Evaluation images/s of an exported classifier: ONNX Runtime against the same network's TorchSharp forward pass.")
+                .WithExample("bench", "inference", "models/cifar10-lenet.onnx", "--batch", "256", "--data", "../shared/data");
         });
     }
 }

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-
 namespace Toolkit.Datasets.Download;
 
 public static class Checksum
@@ -11,11 +9,5 @@ public static class Checksum
         if (!string.Equals(file.Sha256, sha256, StringComparison.OrdinalIgnoreCase))
             throw new DownloadException($"{file.FileName}: sha256 {sha256} does not match the official {file.Sha256}; the download was discarded");
         return ChecksumStatus.Verified;
-    }
-
-    public static string OfFile(string path)
-    {
-        using var stream = File.OpenRead(path);
-        return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
 }

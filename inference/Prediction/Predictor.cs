@@ -29,15 +29,15 @@ public sealed class Predictor(OnnxModel model, int top)
         return Predict([(source, ImageTensor.ToInput(bitmap, Model.Info))])[0];
     }
 
-    private IReadOnlyList<ClassProbability> TopK(ReadOnlySpan<float> logits)
-    {
-        var probabilities = Softmax(logits);
-        return probabilities
-            .Select((p, i) => new ClassProbability(Model.Info.Classes[i], i, p))
+    private IReadOnlyList<ClassProbability> TopK(ReadOnlySpan<float> logits) => Rank(logits, Model.Info.Classes, top);
+
+    /// <summary>The <paramref name="top"/> most probable classes of one example's logits, most probable first.</summary>
+    public static IReadOnlyList<ClassProbability> Rank(ReadOnlySpan<float> logits, IReadOnlyList<string> classes, int top) =>
+        Softmax(logits)
+            .Select((p, i) => new ClassProbability(classes[i], i, p))
             .OrderByDescending(c => c.Probability)
             .Take(Math.Max(1, top))
             .ToList();
-    }
 
     public static double[] Softmax(ReadOnlySpan<float> logits)
     {

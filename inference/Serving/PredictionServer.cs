@@ -93,17 +93,14 @@ public sealed class PredictionServer : IAsyncDisposable
 
         int top = int.TryParse(context.Request.Query["top"], out int k) && k > 0 ? k : _options.Top;
         var logits = await _batcher.RunAsync(input);
-        var probabilities = Predictor.Softmax(logits);
-        var ranked = probabilities
-            .Select((p, i) => new ClassProbability(_model.Info.Classes[i], i, p))
-            .OrderByDescending(c => c.Probability)
-            .Take(top);
-        return Results.Json(new { top = ranked });
+        return Results.Json(new { top = Predictor.Rank(logits, _model.Info.Classes, top) });
     }
 
     private static async Task<byte[]> ReadImageAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        if (request.HasFormContentType)
+        // Only multipart bodies are forms here: curl --data-binary labels raw bytes as url-encoded.
+        bool multipart = request.ContentType?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) == true;
+        if (multipart)
         {
             var form = await request.ReadFormAsync(cancellationToken);
             var file = form.Files.FirstOrDefault() ?? throw new InvalidDataException("multipart request has no file part");

@@ -27,12 +27,8 @@ public static class TopicsRun
     public const string NpmiPlotFile = "npmi-per-epoch.png";
     public const string LossPlotFile = "loss.png";
 
-    public static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-    };
+    /// <summary>Run records share the training runs' JSON form.</summary>
+    public static JsonSerializerOptions JsonOptions => RunJson.Options;
 
     public static void Write(string folder, TopicsRunInfo info, TopicsReport report, Vocabulary vocabulary)
     {

@@ -49,6 +49,18 @@ public sealed class ServerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RawBytesLabelledAsUrlEncodedArePredicted()
+    {
+        // What curl --data-binary @image.png sends.
+        var content = new ByteArrayContent(TestImages.Png(12, 12, new SKColor(250, 0, 0)));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/x-www-form-urlencoded");
+        using var response = await _client.PostAsync("/predict", content);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("red", json.RootElement.GetProperty("top")[0].GetProperty("class").GetString());
+    }
+
+    [Fact]
     public async Task MultipartFileIsPredicted()
     {
         using var form = new MultipartFormDataContent();
