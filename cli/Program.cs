@@ -3,6 +3,7 @@ using Spectre.Console.Cli;
 using Toolkit.Cli.Commands;
 using Toolkit.Datasets;
 
+Toolkit.Training.NativeHeap.UseFixedMmapThreshold();
 var app = new CommandApp();
 app.Configure(config =>
 {

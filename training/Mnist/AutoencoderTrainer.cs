@@ -59,7 +59,6 @@ public static class AutoencoderTrainer
     private static double Step(Sequential model, OptimizerHelper optimizer, Func<Tensor> batch)
     {
         double loss;
-        using (NoCollection.During())
         using (NewDisposeScope())
         {
             var x = batch();
@@ -67,9 +66,9 @@ public static class AutoencoderTrainer
             var mse = nn.functional.mse_loss(model.forward(x), x);
             mse.backward();
             loss = mse.item<float>();
+            // Adam's moments were made with the optimizer, outside this scope; its temporaries die here.
+            optimizer.step();
         }
-        // Outside the step's dispose scope: Adam keeps its moments from one step to the next.
-        using (NoCollection.During()) optimizer.step();
         return loss;
     }
 
