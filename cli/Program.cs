@@ -3,6 +3,7 @@ using Spectre.Console.Cli;
 using Toolkit.Cli.Commands;
 using Toolkit.Datasets;
 
+Toolkit.Training.NativeHeap.UseFixedMmapThreshold();
 var app = new CommandApp();
 app.Configure(config =>
 {
@@ -14,6 +15,8 @@ app.Configure(config =>
     MovieLensCommands.Register(config);
     TopicsCommands.Register(config);
     TrainCommands.Register(config);
+    PcaCommands.Register(config);
+    ReportCommands.Register(config);
     ExportCommands.Register(config);
     BenchCommands.Register(config);
 });

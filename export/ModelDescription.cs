@@ -13,7 +13,10 @@ public sealed record Normalization(float[] Mean, float[] Std);
 public sealed record ModelDescription
 {
     public required string Name { get; init; }
-    public string Task { get; init; } = "classification";
+    public const string ClassificationTask = "classification";
+    public const string ReconstructionTask = "reconstruction";
+
+    public string Task { get; init; } = ClassificationTask;
     public required string Arch { get; init; }
     public required IReadOnlyList<string> Classes { get; init; }
     public required string InputLayout { get; init; }
@@ -27,6 +30,9 @@ public sealed record ModelDescription
 
     /// <summary>The run's hyperparameters and seed, as JSON.</summary>
     public required string RunJson { get; init; }
+
+    /// <summary>The graph's output: <c>logits</c> for classifiers, <c>reconstruction</c> for autoencoders and PCA.</summary>
+    public string OutputName => Task == ReconstructionTask ? OnnxGraphBuilder.ReconstructionOutputName : OnnxGraphBuilder.OutputName;
 
     public IReadOnlyDictionary<string, string> MetadataProps() => new Dictionary<string, string>
     {
@@ -59,7 +65,7 @@ public sealed record ModelDescription
                 ["shape"] = JsonSerializer.SerializeToNode(InputShape),
                 ["range"] = "float32 pixels in [0, 1]",
             },
-            ["output"] = OnnxGraphBuilder.OutputName,
+            ["output"] = OutputName,
             ["normalization"] = new JsonObject
             {
                 ["mean"] = JsonSerializer.SerializeToNode(Normalization.Mean),

@@ -6,12 +6,13 @@ namespace Toolkit.Export;
 
 /// <summary>
 /// Builds the forward ONNX graph (opset 17, IR 8) of a list of layer ops: input <c>input</c> with a
-/// symbolic batch dimension, output <c>logits</c>, weights as initializers, metadata as metadata_props.
+/// symbolic batch dimension, output <c>logits</c> (or another name, e.g. <c>reconstruction</c>), weights as initializers, metadata as metadata_props.
 /// </summary>
 public sealed class OnnxGraphBuilder
 {
     public const string InputName = "input";
     public const string OutputName = "logits";
+    public const string ReconstructionOutputName = "reconstruction";
     public const string BatchDimension = "batch";
     public const long OpsetVersion = 17;
     public const long IrVersion = 8;
@@ -19,15 +20,16 @@ public sealed class OnnxGraphBuilder
     private readonly GraphProto graph = new() { Name = "toolkit" };
     private int nodeCount;
 
-    /// <summary>The model for inputs shaped [batch, ..inputShape] and outputs [batch, outputs].</summary>
-    public static ModelProto Build(IReadOnlyList<LayerOp> ops, long[] inputShape, long outputs, IReadOnlyDictionary<string, string> metadata)
+    /// <summary>The model for inputs shaped [batch, ..inputShape] and outputs [batch, outputs] named <paramref name="outputName"/>.</summary>
+    public static ModelProto Build(IReadOnlyList<LayerOp> ops, long[] inputShape, long outputs, IReadOnlyDictionary<string, string> metadata,
+        string outputName = OutputName)
     {
         var builder = new OnnxGraphBuilder();
         string current = InputName;
         foreach (var op in ops) current = builder.Emit(op, current);
-        builder.Rename(current, OutputName);
+        builder.Rename(current, outputName);
         builder.graph.Input.Add(ValueInfo(InputName, inputShape));
-        builder.graph.Output.Add(ValueInfo(OutputName, [outputs]));
+        builder.graph.Output.Add(ValueInfo(outputName, [outputs]));
 
         var model = new ModelProto
         {

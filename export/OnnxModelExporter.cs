@@ -14,7 +14,7 @@ public static class OnnxModelExporter
     public static ModelProto Build(nn.Module model, ModelDescription description, long outputs)
     {
         var ops = ModuleWalker.Walk(model);
-        return OnnxGraphBuilder.Build(ops, description.InputShape[1..], outputs, description.MetadataProps());
+        return OnnxGraphBuilder.Build(ops, description.InputShape[1..], outputs, description.MetadataProps(), description.OutputName);
     }
 
     /// <summary>The normalization the walked network applies first, or the identity for <paramref name="channels"/> channels.</summary>

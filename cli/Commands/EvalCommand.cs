@@ -10,7 +10,7 @@ public sealed class EvalCommand : Command<EvalCommand.Settings>
     public sealed class Settings : ModelSettings
     {
         [CommandOption("--dataset <NAME>")]
-        [Description("Data set to evaluate on: cifar10-test, cifar10-val, cifar10-train, mnist-test, mnist-train. Default: cifar10-test.")]
+        [Description("Data set to evaluate on (reconstruction models report their MSE): cifar10-test, cifar10-val, cifar10-train, mnist-test, mnist-train. Default: cifar10-test.")]
         [DefaultValue("cifar10-test")]
         public string Dataset { get; init; } = "cifar10-test";
 
@@ -33,6 +33,7 @@ public sealed class EvalCommand : Command<EvalCommand.Settings>
         using var model = settings.OpenModel();
         var set = EvaluationSets.Load(settings.Dataset, settings.Location);
         if (settings.Limit is int limit) set = set.Take(limit);
+        if (model.Info.Task == Toolkit.Inference.ModelInfo.Reconstruction) return ReconstructionEval.Run(model, set, settings.Batch, settings.Json);
         ClassifierEvaluator.CheckCompatible(model.Info, set, model.Path);
 
         var report = settings.Json

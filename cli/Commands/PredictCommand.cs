@@ -20,6 +20,10 @@ public sealed class PredictCommand : Command<PredictCommand.Settings>
         [Description("How many classes to list per image. Default: 3.")]
         [DefaultValue(3)]
         public int Top { get; init; } = 3;
+
+        [CommandOption("--out <PATH>")]
+        [Description("Reconstruction models: the PNG to write for one image, or a folder for several (NAME.recon.png). Default: beside each image.")]
+        public string? Out { get; init; }
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -42,6 +46,11 @@ public sealed class PredictCommand : Command<PredictCommand.Settings>
             }
         }
 
+        if (model.Info.Task == Toolkit.Inference.ModelInfo.Reconstruction)
+        {
+            Reconstructions.Write(model, inputs, settings.Out, settings.Json, failures);
+            return failures.Count == 0 ? 0 : ErrorReport.Failure;
+        }
         var predictions = new Predictor(model, settings.Top).Predict(inputs);
         if (settings.Json)
             Json.Print(new { model = model.Path, predictions, failures = failures.Select(f => new { file = f.Source, error = f.Problem }) });

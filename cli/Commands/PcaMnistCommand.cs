@@ -1,0 +1,62 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using Toolkit.Datasets.Mnist;
+using Toolkit.Training.Mnist;
+
+namespace Toolkit.Cli.Commands;
+
+/// <summary><c>toolkit pca mnist</c>: PCA of the MNIST training set for each k, exported as reconstruction graphs.</summary>
+public sealed class PcaMnistCommand : Command<PcaMnistCommand.Settings>
+{
+    public sealed class Settings : TorchSettings
+    {
+        [CommandOption("--components <LIST>")][Description("Numbers of components k, comma-separated (32,64,128).")]
+        public string Components { get; init; } = "32,64,128";
+        [CommandOption("--out <DIR>")][Description("Folder of the fit's record, pca.json (runs/mnist-pca).")]
+        public string Out { get; init; } = Path.Combine("runs", "mnist-pca");
+        [CommandOption("--models <DIR>")][Description("Where the ONNX models go (models).")]
+        public string Models { get; init; } = "models";
+        [CommandOption("--no-export")][Description("Fit only; do not write models/mnist-pca-kK.onnx.")]
+        public bool NoExport { get; init; }
+
+        public IReadOnlyList<int> Sizes() =>
+            Components.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(int.Parse).ToArray();
+
+        public override ValidationResult Validate()
+        {
+            try
+            {
+                return Sizes().All(k => k is >= 1 and <= MnistImages.PixelsPerImage)
+                    ? ValidationResult.Success()
+                    : ValidationResult.Error($"--components must be in 1..{MnistImages.PixelsPerImage}");
+            }
+            catch (FormatException)
+            {
+                return ValidationResult.Error($"--components {Components}: expected a comma-separated list of integers");
+            }
+        }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        settings.ApplyThreads();
+        string command = "toolkit " + string.Join(" ", Environment.GetCommandLineArgs().Skip(1));
+        var (fits, record) = PcaRun.Fit(settings.Sizes(), settings.Location.Folder(MnistReader.FolderName), settings.Out, command);
+        var exports = settings.NoExport ? [] : fits.Select(p => MnistModelExport.ExportPca(p, record, settings.Models, settings.Location)).ToList();
+        if (settings.Json) Json.Print(new { record, exports });
+        else Print(record, exports);
+        return 0;
+    }
+
+    private static void Print(PcaRecord record, IReadOnlyList<ExportResult> exports)
+    {
+        AnsiConsole.MarkupLine($"PCA of the MNIST training set: fit in {record.FitSeconds:F1} s ({record.WallSeconds:F1} s with the measurements)");
+        var table = new Table().AddColumns("k", "explained variance", "train MSE", "test MSE");
+        foreach (var s in record.Sizes)
+            table.AddRow(s.Components.ToString(), s.ExplainedVariance.ToString("P1"), s.TrainMse.ToString("F5"), s.TestMse.ToString("F5"));
+        AnsiConsole.Write(table);
+        foreach (var e in exports)
+            AnsiConsole.MarkupLine($"wrote {Markup.Escape(e.Onnx)}: train MSE {e.Metrics["train_mse"]:F5}, test MSE {e.Metrics["test_mse"]:F5} through ONNX Runtime");
+    }
+}
