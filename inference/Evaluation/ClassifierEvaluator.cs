@@ -24,11 +24,7 @@ public static class ClassifierEvaluator
     {
         if (!info.IsClassifier)
             throw new InvalidOperationException($"{modelPath}: a {info.Task} model, not a classifier; use a reconstruction data set");
-        if (info.Dataset != "unknown" && info.Dataset != set.Family)
-            throw new InvalidOperationException($"{modelPath} was trained on {info.Dataset}, not {set.Family}");
-        if (info.InputSize != set.ValuesPerExample)
-            throw new InvalidOperationException(
-                $"{modelPath} takes {info.InputSize} values per example ({info.Dataset}), but {set.Name} has {set.ValuesPerExample}");
+        set.CheckTakes(info, modelPath);
         if (info.Classes.Count != set.ClassNames.Count)
             throw new InvalidOperationException(
                 $"{modelPath} predicts {info.Classes.Count} classes, but {set.Name} has {set.ClassNames.Count}");

@@ -25,6 +25,16 @@ public sealed record EvaluationSet(
         for (int i = 0; i < source.Length; i++) destination[i] = source[i] / 255f;
     }
 
+    /// <summary>Throws unless the model was trained on this set's family and takes its examples' size.</summary>
+    public void CheckTakes(ModelInfo info, string modelPath)
+    {
+        if (info.Dataset != "unknown" && info.Dataset != Family)
+            throw new InvalidOperationException($"{modelPath} was trained on {info.Dataset}, not {Family}");
+        if (info.InputSize != ValuesPerExample)
+            throw new InvalidOperationException(
+                $"{modelPath} takes {info.InputSize} values per example ({info.Dataset}), but {Name} has {ValuesPerExample}");
+    }
+
     public EvaluationSet Take(int limit)
     {
         if (limit >= Count) return this;

@@ -24,11 +24,7 @@ public static class ReconstructionEvaluator
     {
         if (info.Task != ModelInfo.Reconstruction)
             throw new InvalidOperationException($"{modelPath}: a {info.Task} model, not a reconstruction model");
-        if (info.Dataset != "unknown" && info.Dataset != set.Family)
-            throw new InvalidOperationException($"{modelPath} was trained on {info.Dataset}, not {set.Family}");
-        if (info.InputSize != set.ValuesPerExample)
-            throw new InvalidOperationException(
-                $"{modelPath} takes {info.InputSize} values per example, but {set.Name} has {set.ValuesPerExample}");
+        set.CheckTakes(info, modelPath);
     }
 
     public static ReconstructionReport Evaluate(OnnxModel model, EvaluationSet set, int batchSize = 256, IProgress<int>? progress = null)
