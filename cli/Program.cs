@@ -16,5 +16,6 @@ app.Configure(config =>
     TrainCommands.Register(config);
     ExportCommands.Register(config);
     BenchCommands.Register(config);
+    TransferCommands.Register(config);
 });
 return await app.RunAsync(args);

@@ -1,0 +1,117 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using Toolkit.Datasets.Cifar;
+using Toolkit.Inference.Transfer;
+using Toolkit.Training;
+using Toolkit.Training.Runs;
+using Toolkit.Training.Transfer;
+
+namespace Toolkit.Cli.Commands;
+
+/// <summary>Trains a linear head on cached backbone features and records it, weights included, in head.json.</summary>
+public sealed class TransferTrainHeadCommand : Command<TransferTrainHeadCommand.Settings>
+{
+    public sealed class Settings : ReportSettings
+    {
+        [CommandOption("--features <DIR>")]
+        [Description("Feature folder written by 'toolkit transfer features'.")]
+        public string Features { get; init; } = "";
+
+        [CommandOption("--out <DIR>")]
+        [Description("Run folder for head.json. Default: runs/transfer/head-RESOLUTION.")]
+        public string? Out { get; init; }
+
+        [CommandOption("--epochs <N>")]
+        [Description("Default: 30.")]
+        public int Epochs { get; init; } = 30;
+
+        [CommandOption("--lr <RATE>")]
+        [Description("Adam learning rate. Default: 1e-3.")]
+        public double LearningRate { get; init; } = 1e-3;
+
+        [CommandOption("--batch <N>")]
+        [Description("Default: 512.")]
+        public int Batch { get; init; } = 512;
+
+        [CommandOption("--val-fraction <F>")]
+        [Description("Share of the training features held out for validation. Default: 0.1.")]
+        public double ValidationFraction { get; init; } = 0.1;
+
+        [CommandOption("--seed <N>")]
+        [Description("Default: 1.")]
+        public int Seed { get; init; } = 1;
+
+        [CommandOption("--partial")]
+        [Description("Train on the finished leading chunks of the training features (an extraction still running or cut short); the test features must be complete.")]
+        public bool Partial { get; init; }
+
+        [CommandOption("--device <DEVICE>")]
+        [Description("cpu, cuda or auto. Default: auto.")]
+        public string Device { get; init; } = "auto";
+
+        public override ValidationResult Validate()
+        {
+            if (Features.Length == 0) return ValidationResult.Error("--features DIR is required");
+            if (!Directory.Exists(Features)) return ValidationResult.Error($"{Features}: feature folder not found");
+            if (Epochs < 1) return ValidationResult.Error("--epochs must be at least 1");
+            if (LearningRate <= 0) return ValidationResult.Error("--lr must be positive");
+            if (Batch < 1) return ValidationResult.Error("--batch must be at least 1");
+            if (ValidationFraction is < 0 or >= 1) return ValidationResult.Error("--val-fraction must be in [0, 1)");
+            return ValidationResult.Success();
+        }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var manifest = FeatureCache.ReadManifest(settings.Features);
+        var (trainFeatures, trainLabels, dimension) = FeatureCache.Load(settings.Features, FeatureCache.Train, leadingOnly: settings.Partial);
+        var (testFeatures, testLabels, _) = FeatureCache.Load(settings.Features, FeatureCache.Test);
+        var options = new HeadOptions(settings.Epochs, settings.LearningRate, settings.Batch, settings.ValidationFraction, settings.Seed);
+        var device = Devices.Resolve(settings.Device);
+
+        var head = Progress.Run($"linear head on {trainLabels.Length:N0} × {dimension} features", options.Epochs, progress =>
+            LinearHeadTrainer.Train(new FeatureSet(trainFeatures, trainLabels, dimension), new FeatureSet(testFeatures, testLabels, dimension),
+                CifarImages.ClassNames.Count, options, device, epoch => progress.Report(epoch.Epoch)));
+
+        string folder = settings.Out ?? Path.Combine("runs", "transfer", $"head-{manifest.Resolution}");
+        Directory.CreateDirectory(folder);
+        var record = new HeadRecord
+        {
+            FeaturesFolder = settings.Features,
+            Backbone = manifest.Backbone,
+            Resolution = manifest.Resolution,
+            TrainSubset = manifest.TrainSubset,
+            TrainCount = trainLabels.Length,
+            TestCount = manifest.TestCount,
+            Options = options,
+            Versions = SoftwareVersions.Current(),
+            Device = device.type.ToString().ToLowerInvariant(),
+            Command = "toolkit " + string.Join(" ", Environment.GetCommandLineArgs().Skip(1)),
+            WallSeconds = Math.Round(clock.Elapsed.TotalSeconds, 1),
+            Epochs = head.Epochs,
+            TrainAccuracy = head.TrainAccuracy,
+            ValidationAccuracy = head.ValidationAccuracy,
+            TestAccuracy = head.TestAccuracy,
+            Classes = head.Classes,
+            Features = head.Features,
+            Weight = head.Weight,
+            Bias = head.Bias,
+        };
+        string path = Path.Combine(folder, HeadRecord.FileName);
+        RunJson.Write(path, record);
+
+        if (settings.Json)
+        {
+            Json.Print(new { head = path, record.TrainAccuracy, record.ValidationAccuracy, record.TestAccuracy, record.TestCount, record.WallSeconds });
+            return 0;
+        }
+        var table = new Table().Title($"linear head on {manifest.Resolution}px ResNet18 features").AddColumns("train", "validation", $"test ({manifest.TestCount:N0})", "wall time");
+        table.AddRow(record.TrainAccuracy.ToString("F4"), record.ValidationAccuracy.ToString("F4"), record.TestAccuracy.ToString("F4"), $"{record.WallSeconds:F1} s");
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLine($"wrote [bold]{Markup.Escape(path)}[/]; export with 'toolkit transfer export {Markup.Escape(folder)}'");
+        return 0;
+    }
+}
