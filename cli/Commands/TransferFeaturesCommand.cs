@@ -96,7 +96,7 @@ public sealed class TransferFeaturesCommand : Command<TransferFeaturesCommand.Se
         var graph = TransferGraph.FeatureExtractor(preprocessing, backbone, CifarImages.Height, settings.Resolution);
         AtomicFile.WriteAllBytes(graphPath, graph.ToByteArray());
         using var extractor = new FeatureExtractor(graphPath, ExecutionDeviceParser.Parse(settings.Device));
-        if (extractor.FallbackNotice is { } notice) AnsiConsole.MarkupLine($"[yellow]{Markup.Escape(notice)}[/]");
+        if (extractor.FallbackNotice is { } notice) Console.Error.WriteLine($"notice: {notice}");
 
         var reports = new List<SplitReport>();
         // The test split first: a run cut short still leaves features to measure a head on.
@@ -104,7 +104,7 @@ public sealed class TransferFeaturesCommand : Command<TransferFeaturesCommand.Se
         {
             var fill = Progress.Run($"{split} features at {settings.Resolution}px ({extractor.Provider})", images.Count, progress =>
                 cache.Fill(split, images.Labels, (first, count) => extractor.Run(Pixels(images, first, count), count, settings.Batch),
-                    done => progress.Report(done), cancellationToken));
+                    done => progress.Report(done), cancellationToken), settings.Json);
             reports.Add(new SplitReport(split, images.Count, fill.Computed, fill.Reused, Math.Round(fill.Seconds, 1), Math.Round(fill.ImagesPerSecond, 2)));
         }
 

@@ -74,7 +74,7 @@ public sealed class TransferTrainHeadCommand : Command<TransferTrainHeadCommand.
 
         var head = Progress.Run($"linear head on {trainLabels.Length:N0} × {dimension} features", options.Epochs, progress =>
             LinearHeadTrainer.Train(new FeatureSet(trainFeatures, trainLabels, dimension), new FeatureSet(testFeatures, testLabels, dimension),
-                CifarImages.ClassNames.Count, options, device, epoch => progress.Report(epoch.Epoch)));
+                CifarImages.ClassNames.Count, options, device, epoch => progress.Report(epoch.Epoch)), settings.Json);
 
         string folder = settings.Out ?? Path.Combine("runs", "transfer", $"head-{manifest.Resolution}");
         Directory.CreateDirectory(folder);
