@@ -76,15 +76,7 @@ public sealed class TransferExportCommand : Command<TransferExportCommand.Settin
         Normalization = ChannelSummary(preprocessing),
         Dataset = "cifar10",
         DatasetSha256 = dataSha256,
-        Metrics = new Dictionary<string, double>
-        {
-            ["train_accuracy"] = head.TrainAccuracy,
-            ["val_accuracy"] = head.ValidationAccuracy,
-            ["test_accuracy"] = head.TestAccuracy,
-            ["resolution"] = head.Resolution,
-            ["train_images"] = head.TrainCount,
-            ["head_training_wall_seconds"] = head.WallSeconds,
-        },
+        Metrics = Metrics(head),
         RunJson = System.Text.Json.JsonSerializer.Serialize(new
         {
             backbone = $"{head.Backbone} (Microsoft.ML.DnnImageFeaturizer.ResNet18 0.23.1, ImageNet-pretrained, frozen)",
@@ -96,6 +88,21 @@ public sealed class TransferExportCommand : Command<TransferExportCommand.Settin
             head.FeaturesFolder,
         }, RunJson.Options),
     };
+
+    private static Dictionary<string, double> Metrics(HeadRecord head)
+    {
+        var metrics = new Dictionary<string, double>
+        {
+            ["train_accuracy"] = head.TrainAccuracy,
+            ["val_accuracy"] = head.ValidationAccuracy,
+            ["test_accuracy"] = head.TestAccuracy,
+        };
+        if (head.TestAccuracyLosslessFirst1000 is double lossless) metrics["test_accuracy_lossless_first_1000"] = lossless;
+        metrics["resolution"] = head.Resolution;
+        metrics["train_images"] = head.TrainCount;
+        metrics["head_training_wall_seconds"] = head.WallSeconds;
+        return metrics;
+    }
 
     /// <summary>
     /// The card's per-channel form of the preprocessing, in RGB order on [0, 1] pixels: the mean image's channel

@@ -25,6 +25,9 @@ public sealed record HeadRecord
     public required double TrainAccuracy { get; init; }
     public required double ValidationAccuracy { get; init; }
     public required double TestAccuracy { get; init; }
+
+    /// <summary>On the test split's first 1,000 images (lossless in the shared data); null when the features are of a test subset.</summary>
+    public double? TestAccuracyLosslessFirst1000 { get; init; }
     public required int Classes { get; init; }
     public required int Features { get; init; }
     public required float[] Weight { get; init; }

@@ -88,6 +88,27 @@ public static class LinearHeadTrainer
             trainAccuracy, finalValidation, testAccuracy);
     }
 
+    /// <summary>Accuracy of a trained head on the first <paramref name="count"/> rows of a feature set, in plain arithmetic.</summary>
+    public static double AccuracyOnFirst(TrainedHead head, FeatureSet set, int count)
+    {
+        int correct = 0;
+        for (int row = 0; row < count; row++)
+        {
+            var features = set.Features.AsSpan(row * set.Dimension, set.Dimension);
+            int best = 0;
+            double bestLogit = double.NegativeInfinity;
+            for (int c = 0; c < head.Classes; c++)
+            {
+                double logit = head.Bias[c];
+                var weights = head.Weight.AsSpan(c * head.Features, head.Features);
+                for (int f = 0; f < head.Features; f++) logit += weights[f] * features[f];
+                if (logit > bestLogit) (best, bestLogit) = (c, logit);
+            }
+            if (best == set.Labels[row]) correct++;
+        }
+        return (double)correct / count;
+    }
+
     /// <summary>Mean cross-entropy and accuracy; (NaN, NaN) for an empty set.</summary>
     public static (double Loss, double Accuracy) Evaluate(nn.Module<Tensor, Tensor> head, FeatureSet set, Device device)
     {
