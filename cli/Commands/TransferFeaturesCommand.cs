@@ -5,6 +5,7 @@ using Spectre.Console.Cli;
 using Toolkit.Datasets;
 using Toolkit.Datasets.Cifar;
 using Toolkit.Export.Transfer;
+using Toolkit.Inference.Images;
 using Toolkit.Inference.Sessions;
 using Toolkit.Inference.Transfer;
 
@@ -32,6 +33,17 @@ public sealed class TransferFeaturesCommand : Command<TransferFeaturesCommand.Se
         [CommandOption("--test-subset <N>")]
         [Description("Use only the first N test images, class-balanced (for quick checks; accuracy on it is not the test accuracy). Default: all 10,000.")]
         public int? TestSubset { get; init; }
+
+        [CommandOption("--train-jpeg-quality <Q>")]
+        [Description("Round-trip every training image through JPEG at this quality (1-100) before the backbone, as augmentation against JPEG-degraded test images. Default: off.")]
+        public int? TrainJpegQuality { get; init; }
+
+        [CommandOption("--splits <LIST>")]
+        [Description("Which splits to extract: train,test (default), train or test.")]
+        [DefaultValue("train,test")]
+        public string Splits { get; init; } = "train,test";
+
+        public IReadOnlyList<string> SplitList => Splits.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
         [CommandOption("--out <DIR>")]
         [Description("Feature folder. Default: runs/transfer/features-RESOLUTION.")]
@@ -63,6 +75,9 @@ public sealed class TransferFeaturesCommand : Command<TransferFeaturesCommand.Se
             if (Resolution is < 32 or > 1024) return ValidationResult.Error("--resolution must be 32 to 1024");
             if (TrainSubset is < 10 or > 50_000) return ValidationResult.Error("--train-subset must be 10 to 50000");
             if (TestSubset is < 10 or > 10_000) return ValidationResult.Error("--test-subset must be 10 to 10000");
+            if (TrainJpegQuality is < 1 or > 100) return ValidationResult.Error("--train-jpeg-quality must be 1 to 100");
+            if (SplitList.Count == 0 || SplitList.Any(s => s is not (FeatureCache.Train or FeatureCache.Test)))
+                return ValidationResult.Error("--splits takes train, test or train,test");
             if (Batch is < 1 or > 1024) return ValidationResult.Error("--batch must be 1 to 1024");
             try
             {
@@ -83,13 +98,14 @@ public sealed class TransferFeaturesCommand : Command<TransferFeaturesCommand.Se
         string cifar = settings.Location.Folder(CifarReader.FolderName);
         var train = CifarReader.ReadSplit(cifar, train: true);
         if (settings.TrainSubset is int n) train = train.Select(StratifiedSubset.FirstPerClass(train.Labels, n, CifarImages.ClassNames.Count));
+        if (settings.TrainJpegQuality is int quality) train = JpegDegraded(train, quality);
         var test = CifarReader.ReadSplit(cifar, train: false);
         if (settings.TestSubset is int m) test = test.Select(StratifiedSubset.FirstPerClass(test.Labels, m, CifarImages.ClassNames.Count));
 
         var backbone = BackboneGraph.Load(settings.BackbonePath);
         var preprocessing = ResNetPreprocessing.Read(settings.PreprocessPath);
         var manifest = new FeatureManifest(Path.GetFileName(settings.BackbonePath), settings.Resolution, (int)backbone.Features,
-            ChunkSize, settings.TrainSubset, train.Count, test.Count);
+            ChunkSize, settings.TrainSubset, train.Count, test.Count, settings.TrainJpegQuality);
         var cache = FeatureCache.Open(settings.OutFolder, manifest);
 
         string graphPath = Path.Combine(settings.OutFolder, ExtractorFileName);
@@ -102,6 +118,7 @@ public sealed class TransferFeaturesCommand : Command<TransferFeaturesCommand.Se
         // The test split first: a run cut short still leaves features to measure a head on.
         foreach (var (split, images) in new[] { (FeatureCache.Test, test), (FeatureCache.Train, train) })
         {
+            if (!settings.SplitList.Contains(split)) continue;
             var fill = Progress.Run($"{split} features at {settings.Resolution}px ({extractor.Provider})", images.Count, progress =>
                 cache.Fill(split, images.Labels, (first, count) => extractor.Run(Pixels(images, first, count), count, settings.Batch),
                     done => progress.Report(done), cancellationToken), settings.Json);
@@ -123,6 +140,14 @@ public sealed class TransferFeaturesCommand : Command<TransferFeaturesCommand.Se
         AnsiConsole.MarkupLine($"features in [bold]{Markup.Escape(settings.OutFolder)}[/]; throughput [bold]{throughput:F1} images/s[/] " +
             $"({computed:N0} images computed in {seconds:F0} s on {extractor.Provider})");
         return 0;
+    }
+
+    private static CifarImages JpegDegraded(CifarImages images, int quality)
+    {
+        var pixels = new byte[images.Pixels.Length];
+        for (int i = 0; i < images.Count; i++)
+            JpegRoundTrip.Apply(images.Image(i), CifarImages.Height, CifarImages.Width, quality).CopyTo(pixels, i * CifarImages.PixelsPerImage);
+        return new CifarImages(pixels, images.Labels);
     }
 
     /// <summary>Images [first, first + count) as float pixels in [0, 1], CHW, back to back.</summary>

@@ -43,6 +43,10 @@ public sealed class TransferTrainHeadCommand : Command<TransferTrainHeadCommand.
         [Description("Default: 1.")]
         public int Seed { get; init; } = 1;
 
+        [CommandOption("--extra-train <DIR>")]
+        [Description("A feature folder of the same images, backbone, resolution and train subset (e.g. made with --train-jpeg-quality) whose training features join the fitted data row for row; its test features are not used.")]
+        public string? ExtraTrain { get; init; }
+
         [CommandOption("--partial")]
         [Description("Train on the finished leading chunks of the training features (an extraction still running or cut short); the test features must be complete.")]
         public bool Partial { get; init; }
@@ -55,6 +59,7 @@ public sealed class TransferTrainHeadCommand : Command<TransferTrainHeadCommand.
         {
             if (Features.Length == 0) return ValidationResult.Error("--features DIR is required");
             if (!Directory.Exists(Features)) return ValidationResult.Error($"{Features}: feature folder not found");
+            if (ExtraTrain is not null && !Directory.Exists(ExtraTrain)) return ValidationResult.Error($"{ExtraTrain}: feature folder not found");
             if (Epochs < 1) return ValidationResult.Error("--epochs must be at least 1");
             if (LearningRate <= 0) return ValidationResult.Error("--lr must be positive");
             if (Batch < 1) return ValidationResult.Error("--batch must be at least 1");
@@ -72,20 +77,23 @@ public sealed class TransferTrainHeadCommand : Command<TransferTrainHeadCommand.
         var options = new HeadOptions(settings.Epochs, settings.LearningRate, settings.Batch, settings.ValidationFraction, settings.Seed);
         var device = Devices.Resolve(settings.Device);
 
+        FeatureSet? extra = settings.ExtraTrain is { } folder ? ExtraTraining(manifest, folder, settings.Partial) : null;
         var testSet = new FeatureSet(testFeatures, testLabels, dimension);
         var head = Progress.Run($"linear head on {trainLabels.Length:N0} × {dimension} features", options.Epochs, progress =>
             LinearHeadTrainer.Train(new FeatureSet(trainFeatures, trainLabels, dimension), testSet,
-                CifarImages.ClassNames.Count, options, device, epoch => progress.Report(epoch.Epoch)), settings.Json);
+                CifarImages.ClassNames.Count, options, device, epoch => progress.Report(epoch.Epoch), extra), settings.Json);
 
-        string folder = settings.Out ?? Path.Combine("runs", "transfer", $"head-{manifest.Resolution}");
-        Directory.CreateDirectory(folder);
+        string runFolder = settings.Out ?? Path.Combine("runs", "transfer", $"head-{manifest.Resolution}");
+        Directory.CreateDirectory(runFolder);
         var record = new HeadRecord
         {
-            FeaturesFolder = settings.Features,
+            FeaturesFolder = settings.ExtraTrain is null ? settings.Features : $"{settings.Features} + {settings.ExtraTrain} (train only)",
             Backbone = manifest.Backbone,
             Resolution = manifest.Resolution,
             TrainSubset = manifest.TrainSubset,
             TrainCount = trainLabels.Length,
+            ExtraTrainCount = extra?.Count ?? 0,
+            FittedRows = head.FittedRows,
             TestCount = manifest.TestCount,
             Options = options,
             Versions = SoftwareVersions.Current(),
@@ -102,7 +110,7 @@ public sealed class TransferTrainHeadCommand : Command<TransferTrainHeadCommand.
             Weight = head.Weight,
             Bias = head.Bias,
         };
-        string path = Path.Combine(folder, HeadRecord.FileName);
+        string path = Path.Combine(runFolder, HeadRecord.FileName);
         RunJson.Write(path, record);
 
         if (settings.Json)
@@ -114,7 +122,19 @@ public sealed class TransferTrainHeadCommand : Command<TransferTrainHeadCommand.
         table.AddRow(record.TrainCount.ToString("N0"), record.TrainAccuracy.ToString("F4"), record.ValidationAccuracy.ToString("F4"), record.TestAccuracy.ToString("F4"),
             record.TestAccuracyLosslessFirst1000?.ToString("F4") ?? "-", $"{record.WallSeconds:F1} s");
         AnsiConsole.Write(table);
-        AnsiConsole.MarkupLine($"wrote [bold]{Markup.Escape(path)}[/]; export with 'toolkit transfer export {Markup.Escape(folder)}'");
+        AnsiConsole.MarkupLine($"wrote [bold]{Markup.Escape(path)}[/]; export with 'toolkit transfer export {Markup.Escape(runFolder)}'");
         return 0;
+    }
+
+    /// <summary>The training features of another folder made from the same images (e.g. their JPEG copies), row for row.</summary>
+    private static FeatureSet ExtraTraining(FeatureManifest manifest, string folder, bool partial)
+    {
+        var other = FeatureCache.ReadManifest(folder);
+        if (other.Backbone != manifest.Backbone || other.Resolution != manifest.Resolution || other.Dimension != manifest.Dimension
+            || other.TrainSubset != manifest.TrainSubset)
+            throw new InvalidOperationException($"{folder}: features of {other.Backbone} at {other.Resolution}px, train subset {other.TrainSubset}, " +
+                $"do not pair with {manifest.Backbone} at {manifest.Resolution}px, train subset {manifest.TrainSubset}");
+        var (features, labels, dimension) = FeatureCache.Load(folder, FeatureCache.Train, leadingOnly: partial);
+        return new FeatureSet(features, labels, dimension);
     }
 }

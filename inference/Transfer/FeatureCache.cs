@@ -5,7 +5,9 @@ using Toolkit.Datasets;
 namespace Toolkit.Inference.Transfer;
 
 /// <summary>What a feature folder holds; a resumed run must ask for the same thing.</summary>
-public sealed record FeatureManifest(string Backbone, int Resolution, int Dimension, int ChunkSize, int? TrainSubset, int TrainCount, int TestCount)
+/// <remarks><see cref="TrainJpegQuality"/>: the training images went through a JPEG encode and decode at that quality first (augmentation).</remarks>
+public sealed record FeatureManifest(string Backbone, int Resolution, int Dimension, int ChunkSize, int? TrainSubset, int TrainCount, int TestCount,
+    int? TrainJpegQuality = null)
 {
     public const string FileName = "features.json";
 

@@ -16,6 +16,12 @@ public sealed record HeadRecord
     public int? TrainSubset { get; init; }
     public required int TrainCount { get; init; }
     public required int TestCount { get; init; }
+
+    /// <summary>Training rows from a paired second feature folder (e.g. JPEG copies); 0 without one.</summary>
+    public int ExtraTrainCount { get; init; }
+
+    /// <summary>Rows the head was fitted on: the training rows outside validation and their paired copies.</summary>
+    public int FittedRows { get; init; }
     public required HeadOptions Options { get; init; }
     public required SoftwareVersions Versions { get; init; }
     public required string Device { get; init; }

@@ -27,7 +27,7 @@ public sealed record FeatureSet(float[] Features, byte[] Labels, int Dimension)
 
 /// <summary>The trained head's weights ([classes, features], row-major) and bias, with its training history.</summary>
 public sealed record TrainedHead(float[] Weight, float[] Bias, int Classes, int Features, IReadOnlyList<EpochMetrics> Epochs,
-    double TrainAccuracy, double ValidationAccuracy, double TestAccuracy);
+    double TrainAccuracy, double ValidationAccuracy, double TestAccuracy, int FittedRows);
 
 /// <summary>
 /// Trains Linear(features, classes) on cached features with Adam and cross-entropy. A seeded fraction of the
@@ -35,12 +35,16 @@ public sealed record TrainedHead(float[] Weight, float[] Bias, int Classes, int 
 /// </summary>
 public static class LinearHeadTrainer
 {
+    /// <param name="pairedTrain">
+    /// Optional extra training rows where row i is another view (e.g. a JPEG copy) of training row i; a row joins the
+    /// fitted data only when its original does, so validation never sees an image whose copy was trained on.
+    /// </param>
     public static TrainedHead Train(FeatureSet train, FeatureSet test, int classes, HeadOptions options, Device device,
-        Action<EpochMetrics>? epochDone = null)
+        Action<EpochMetrics>? epochDone = null, FeatureSet? pairedTrain = null)
     {
         if (train.Dimension != test.Dimension) throw new ArgumentException($"train features are {train.Dimension}-d, test features {test.Dimension}-d");
         random.manual_seed(options.Seed);
-        var (fit, validation) = Split(train, options.ValidationFraction, options.Seed);
+        var (fit, validation) = Split(train, options.ValidationFraction, options.Seed, pairedTrain);
 
         using var head = nn.Linear(train.Dimension, classes);
         head.to(device);
@@ -85,7 +89,7 @@ public static class LinearHeadTrainer
         using var weight = head.weight!.detach().cpu();
         using var bias = head.bias!.detach().cpu();
         return new TrainedHead(weight.data<float>().ToArray(), bias.data<float>().ToArray(), classes, train.Dimension, history,
-            trainAccuracy, finalValidation, testAccuracy);
+            trainAccuracy, finalValidation, testAccuracy, fit.Count);
     }
 
     /// <summary>Accuracy of a trained head on the first <paramref name="count"/> rows of a feature set, in plain arithmetic.</summary>
@@ -125,12 +129,20 @@ public static class LinearHeadTrainer
     }
 
     /// <summary>A seeded random split into (fit, validation).</summary>
-    public static (FeatureSet Fit, FeatureSet Validation) Split(FeatureSet train, double validationFraction, int seed)
+    public static (FeatureSet Fit, FeatureSet Validation) Split(FeatureSet train, double validationFraction, int seed, FeatureSet? paired = null)
     {
         if (validationFraction is < 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(validationFraction), validationFraction, "must be in [0, 1)");
         int[] order = Enumerable.Range(0, train.Count).ToArray();
         new Random(seed).Shuffle(order);
         int held = (int)Math.Round(train.Count * validationFraction);
-        return (train.Rows(order[held..]), train.Rows(order[..held]));
+        var fit = train.Rows(order[held..]);
+        if (paired is not null)
+        {
+            if (paired.Count > train.Count || paired.Dimension != train.Dimension || !paired.Labels.AsSpan().SequenceEqual(train.Labels.AsSpan(0, paired.Count)))
+                throw new ArgumentException("the paired training rows do not line up with the training rows (other subset or labels)");
+            var extra = paired.Rows(order[held..].Where(i => i < paired.Count).ToArray());
+            fit = new FeatureSet([.. fit.Features, .. extra.Features], [.. fit.Labels, .. extra.Labels], train.Dimension);
+        }
+        return (fit, train.Rows(order[..held]));
     }
 }
