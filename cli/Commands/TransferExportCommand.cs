@@ -18,9 +18,11 @@ public sealed class TransferExportCommand : Command<TransferExportCommand.Settin
 {
     public sealed class Settings : DataSettings
     {
-        [CommandArgument(0, "<HEAD_DIR>")]
-        [Description("Run folder holding head.json, written by 'toolkit transfer train-head'.")]
+        [CommandArgument(0, "<HEAD>")]
+        [Description("Run folder holding head.json (written by 'toolkit transfer train-head'), or such a file itself, e.g. models/cifar10-resnet18-224.head.json.")]
         public string Head { get; init; } = "";
+
+        public string HeadFile => File.Exists(Head) ? Head : Path.Combine(Head, HeadRecord.FileName);
 
         [CommandOption("--out <FILE>")]
         [Description("ONNX file to write; the card goes beside it as .json. Default: models/cifar10-resnet18-RESOLUTION.onnx (git-ignored: about 45 MB).")]
@@ -35,14 +37,14 @@ public sealed class TransferExportCommand : Command<TransferExportCommand.Settin
         public string? Preprocess { get; init; }
 
         public override ValidationResult Validate() =>
-            File.Exists(Path.Combine(Head, HeadRecord.FileName))
+            File.Exists(HeadFile)
                 ? ValidationResult.Success()
                 : ValidationResult.Error($"{Head}: no {HeadRecord.FileName} (run 'toolkit transfer train-head' first)");
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var head = RunJson.Read<HeadRecord>(Path.Combine(settings.Head, HeadRecord.FileName));
+        var head = RunJson.Read<HeadRecord>(settings.HeadFile);
         string onnxPath = settings.Out ?? Path.Combine("models", $"cifar10-resnet18-{head.Resolution}.onnx");
         var preprocessing = ResNetPreprocessing.Read(settings.Preprocess ?? BackboneFiles.DefaultPreprocess);
         var backbone = BackboneGraph.Load(settings.Backbone ?? BackboneFiles.DefaultBackbone);
