@@ -25,7 +25,7 @@ public sealed class TransferExportCommand : Command<TransferExportCommand.Settin
         public string HeadFile => File.Exists(Head) ? Head : Path.Combine(Head, HeadRecord.FileName);
 
         [CommandOption("--out <FILE>")]
-        [Description("ONNX file to write; the card goes beside it as .json. Default: models/cifar10-resnet18-RESOLUTION.onnx (git-ignored: about 45 MB).")]
+        [Description("ONNX file to write; the card goes beside it as .json. Default: models/cifar10-resnet18-RESOLUTION.onnx (git-ignored: about 64 MB).")]
         public string? Out { get; init; }
 
         [CommandOption("--backbone <FILE>")]
