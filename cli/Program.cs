@@ -19,5 +19,6 @@ app.Configure(config =>
     ReportCommands.Register(config);
     ExportCommands.Register(config);
     BenchCommands.Register(config);
+    TransferCommands.Register(config);
 });
 return await app.RunAsync(args);

@@ -21,6 +21,10 @@ public static class Progress
         return result;
     }
 
+    /// <summary>As <see cref="Run{T}(string, int, Func{IProgress{int}, T})"/>, without the bar when <paramref name="quiet"/> (e.g. --json output).</summary>
+    public static T Run<T>(string description, int total, Func<IProgress<int>, T> work, bool quiet) =>
+        quiet ? work(new Reporter(_ => { })) : Run(description, total, work);
+
     /// <summary>Reports on the calling thread, unlike <see cref="Progress{T}"/>, which posts to the thread pool.</summary>
     private sealed class Reporter(Action<int> report) : IProgress<int>
     {

@@ -1,0 +1,161 @@
+using System.ComponentModel;
+using Google.Protobuf;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using Toolkit.Datasets;
+using Toolkit.Datasets.Cifar;
+using Toolkit.Export.Transfer;
+using Toolkit.Inference.Images;
+using Toolkit.Inference.Sessions;
+using Toolkit.Inference.Transfer;
+
+namespace Toolkit.Cli.Commands;
+
+/// <summary>
+/// Runs CIFAR-10 through the pretrained backbone and caches the pooled features in chunks, resuming an
+/// interrupted run at the first missing chunk.
+/// </summary>
+public sealed class TransferFeaturesCommand : Command<TransferFeaturesCommand.Settings>
+{
+    public const string ExtractorFileName = "extractor.onnx";
+    private const int ChunkSize = 500;
+
+    public sealed class Settings : DataSettings
+    {
+        [CommandOption("--resolution <PIXELS>")]
+        [Description("Side the 32x32 images are resized to (bilinear) before the backbone. Default: 224, the backbone's training size.")]
+        public int Resolution { get; init; } = 224;
+
+        [CommandOption("--train-subset <N>")]
+        [Description("Use only the first N training images, class-balanced (N/10 per class). Default: all 50,000.")]
+        public int? TrainSubset { get; init; }
+
+        [CommandOption("--test-subset <N>")]
+        [Description("Use only the first N test images, class-balanced (for quick checks; accuracy on it is not the test accuracy). Default: all 10,000.")]
+        public int? TestSubset { get; init; }
+
+        [CommandOption("--train-jpeg-quality <Q>")]
+        [Description("Round-trip every training image through JPEG at this quality (1-100) before the backbone, as augmentation against JPEG-degraded test images. Default: off.")]
+        public int? TrainJpegQuality { get; init; }
+
+        [CommandOption("--splits <LIST>")]
+        [Description("Which splits to extract: train,test (default), train or test.")]
+        [DefaultValue("train,test")]
+        public string Splits { get; init; } = "train,test";
+
+        public IReadOnlyList<string> SplitList => Splits.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+        [CommandOption("--out <DIR>")]
+        [Description("Feature folder. Default: runs/transfer/features-RESOLUTION.")]
+        public string? Out { get; init; }
+
+        [CommandOption("--backbone <FILE>")]
+        [Description("ResNet18.onnx. Default: the copy the featurizer package puts next to the toolkit.")]
+        public string? Backbone { get; init; }
+
+        [CommandOption("--preprocess <FILE>")]
+        [Description("ResNetPreprocess.onnx. Default: the copy the featurizer package puts next to the toolkit.")]
+        public string? Preprocess { get; init; }
+
+        [CommandOption("--batch <N>")]
+        [Description("Images per ONNX Runtime call. Default: 25.")]
+        public int Batch { get; init; } = 25;
+
+        [CommandOption("--device <DEVICE>")]
+        [Description("auto (CUDA if it loads, else CPU), cpu or cuda. Default: auto.")]
+        [DefaultValue("auto")]
+        public string Device { get; init; } = "auto";
+
+        public string OutFolder => Out ?? Path.Combine("runs", "transfer", $"features-{Resolution}");
+        public string BackbonePath => Backbone ?? BackboneFiles.DefaultBackbone;
+        public string PreprocessPath => Preprocess ?? BackboneFiles.DefaultPreprocess;
+
+        public override ValidationResult Validate()
+        {
+            if (Resolution is < 32 or > 1024) return ValidationResult.Error("--resolution must be 32 to 1024");
+            if (TrainSubset is < 10 or > 50_000) return ValidationResult.Error("--train-subset must be 10 to 50000");
+            if (TestSubset is < 10 or > 10_000) return ValidationResult.Error("--test-subset must be 10 to 10000");
+            if (TrainJpegQuality is < 1 or > 100) return ValidationResult.Error("--train-jpeg-quality must be 1 to 100");
+            if (SplitList.Count == 0 || SplitList.Any(s => s is not (FeatureCache.Train or FeatureCache.Test)))
+                return ValidationResult.Error("--splits takes train, test or train,test");
+            if (Batch is < 1 or > 1024) return ValidationResult.Error("--batch must be 1 to 1024");
+            try
+            {
+                ExecutionDeviceParser.Parse(Device);
+            }
+            catch (ArgumentException e)
+            {
+                return ValidationResult.Error(e.Message);
+            }
+            return ValidationResult.Success();
+        }
+    }
+
+    public sealed record SplitReport(string Split, int Images, int Computed, int Reused, double Seconds, double ImagesPerSecond);
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        string cifar = settings.Location.Folder(CifarReader.FolderName);
+        var train = CifarReader.ReadSplit(cifar, train: true);
+        if (settings.TrainSubset is int n) train = train.Select(StratifiedSubset.FirstPerClass(train.Labels, n, CifarImages.ClassNames.Count));
+        if (settings.TrainJpegQuality is int quality) train = JpegDegraded(train, quality);
+        var test = CifarReader.ReadSplit(cifar, train: false);
+        if (settings.TestSubset is int m) test = test.Select(StratifiedSubset.FirstPerClass(test.Labels, m, CifarImages.ClassNames.Count));
+
+        var backbone = BackboneGraph.Load(settings.BackbonePath);
+        var preprocessing = ResNetPreprocessing.Read(settings.PreprocessPath);
+        var manifest = new FeatureManifest(Path.GetFileName(settings.BackbonePath), settings.Resolution, (int)backbone.Features,
+            ChunkSize, settings.TrainSubset, train.Count, test.Count, settings.TrainJpegQuality);
+        var cache = FeatureCache.Open(settings.OutFolder, manifest);
+
+        string graphPath = Path.Combine(settings.OutFolder, ExtractorFileName);
+        var graph = TransferGraph.FeatureExtractor(preprocessing, backbone, CifarImages.Height, settings.Resolution);
+        AtomicFile.WriteAllBytes(graphPath, graph.ToByteArray());
+        using var extractor = new FeatureExtractor(graphPath, ExecutionDeviceParser.Parse(settings.Device));
+        if (extractor.FallbackNotice is { } notice) Console.Error.WriteLine($"notice: {notice}");
+
+        var reports = new List<SplitReport>();
+        // The test split first: a run cut short still leaves features to measure a head on.
+        foreach (var (split, images) in new[] { (FeatureCache.Test, test), (FeatureCache.Train, train) })
+        {
+            if (!settings.SplitList.Contains(split)) continue;
+            var fill = Progress.Run($"{split} features at {settings.Resolution}px ({extractor.Provider})", images.Count, progress =>
+                cache.Fill(split, images.Labels, (first, count) => extractor.Run(Pixels(images, first, count), count, settings.Batch),
+                    done => progress.Report(done), cancellationToken), settings.Json);
+            reports.Add(new SplitReport(split, images.Count, fill.Computed, fill.Reused, Math.Round(fill.Seconds, 1), Math.Round(fill.ImagesPerSecond, 2)));
+        }
+
+        int computed = reports.Sum(r => r.Computed);
+        double seconds = reports.Sum(r => r.Seconds);
+        double throughput = seconds > 0 ? Math.Round(computed / seconds, 2) : 0;
+        if (settings.Json)
+        {
+            Json.Print(new { folder = settings.OutFolder, settings.Resolution, settings.TrainSubset, extractor.Provider, splits = reports, imagesPerSecond = throughput });
+            return 0;
+        }
+        var table = new Table().AddColumns("split", "images", "computed", "reused", "seconds", "images/s");
+        foreach (var r in reports)
+            table.AddRow(r.Split, r.Images.ToString("N0"), r.Computed.ToString("N0"), r.Reused.ToString("N0"), r.Seconds.ToString("F1"), r.ImagesPerSecond.ToString("F1"));
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLine($"features in [bold]{Markup.Escape(settings.OutFolder)}[/]; throughput [bold]{throughput:F1} images/s[/] " +
+            $"({computed:N0} images computed in {seconds:F0} s on {extractor.Provider})");
+        return 0;
+    }
+
+    private static CifarImages JpegDegraded(CifarImages images, int quality)
+    {
+        var pixels = new byte[images.Pixels.Length];
+        for (int i = 0; i < images.Count; i++)
+            JpegRoundTrip.Apply(images.Image(i), CifarImages.Height, CifarImages.Width, quality).CopyTo(pixels, i * CifarImages.PixelsPerImage);
+        return new CifarImages(pixels, images.Labels);
+    }
+
+    /// <summary>Images [first, first + count) as float pixels in [0, 1], CHW, back to back.</summary>
+    private static float[] Pixels(CifarImages images, int first, int count)
+    {
+        var bytes = images.Pixels.AsSpan(first * CifarImages.PixelsPerImage, count * CifarImages.PixelsPerImage);
+        var pixels = new float[bytes.Length];
+        for (int i = 0; i < bytes.Length; i++) pixels[i] = bytes[i] / 255f;
+        return pixels;
+    }
+}
