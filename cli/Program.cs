@@ -14,6 +14,7 @@ app.Configure(config =>
     MovieLensCommands.Register(config);
     TopicsCommands.Register(config);
     TrainCommands.Register(config);
+    TransferCommands.Register(config);
     ExportCommands.Register(config);
     BenchCommands.Register(config);
 });
