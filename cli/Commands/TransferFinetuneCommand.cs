@@ -23,7 +23,7 @@ public sealed class TransferFinetuneCommand : Command<TransferFinetuneSettings>
         string command = "toolkit " + string.Join(" ", Environment.GetCommandLineArgs().Skip(1));
         string folder = settings.Out ?? Path.Combine("runs", $"transfer-resnet18-r{settings.Resolution}-{DateTime.Now:yyyyMMdd-HHmmss}");
         string recordPath = Path.Combine(folder, RunRecord<FineTuneSpec>.FileName);
-        var spec = File.Exists(recordPath) ? RunJson.Read<RunRecord<FineTuneSpec>>(recordPath).Spec : NewSpec(settings);
+        var spec = File.Exists(recordPath) ? Continued(RunJson.Read<RunRecord<FineTuneSpec>>(recordPath).Spec, settings) : NewSpec(settings);
         var location = settings.Location;
         AnsiConsole.MarkupLine($"Run folder: [bold]{Markup.Escape(folder)}[/]; data from {Markup.Escape(location.Root)}; " +
             $"resolution {spec.Resolution}, {spec.Training.Epochs} epochs, subset {spec.Subset?.ToString() ?? "all"}, batch {spec.Training.BatchSize}, Adam lr {spec.Training.LearningRate:G3}");
@@ -59,6 +59,12 @@ public sealed class TransferFinetuneCommand : Command<TransferFinetuneSettings>
         return 0;
     }
 
+    /// <summary>A run folder's spec; only --epochs may change it (to cut a run short after a checkpoint, or extend it).</summary>
+    private static FineTuneSpec Continued(FineTuneSpec spec, TransferFinetuneSettings settings) =>
+        settings.Epochs is int epochs && epochs != spec.Training.Epochs
+            ? spec with { Training = spec.Training with { Epochs = epochs } }
+            : spec;
+
     private static FineTuneSpec NewSpec(TransferFinetuneSettings settings)
     {
         string pretrained = PretrainedResNetFiles.RequireModel(settings.Pretrained);
@@ -79,7 +85,7 @@ public sealed class TransferFinetuneCommand : Command<TransferFinetuneSettings>
             Threads = settings.Threads,
             Training = new TrainingOptions
             {
-                LearningRate = settings.LearningRate, Epochs = settings.Epochs, BatchSize = settings.BatchSize,
+                LearningRate = settings.LearningRate, Epochs = settings.Epochs ?? TransferFinetuneSettings.DefaultEpochs, BatchSize = settings.BatchSize,
                 Optimizer = OptimizerKind.Adam, Schedule = settings.Schedule, FlipAugment = settings.Flip, Seed = settings.Seed,
             },
         };

@@ -8,8 +8,10 @@ public sealed class TransferFinetuneSettings : TorchSettings
 {
     [CommandOption("--resolution <PIXELS>")][Description("Training resolution: the 32x32 images are upsampled (nearest) in the network by R/32; a multiple of 32 (64).")]
     public int Resolution { get; init; } = 64;
-    [CommandOption("--epochs <N>")][Description("Epochs over the training subset (2).")]
-    public int Epochs { get; init; } = 2;
+    public const int DefaultEpochs = 2;
+
+    [CommandOption("--epochs <N>")][Description("Epochs over the training subset (2). On an existing run folder: the new total, to cut the run short after its last checkpoint or extend it.")]
+    public int? Epochs { get; init; }
     [CommandOption("--subset <N>")][Description("Train on the first N of the 40,000 training images (and N/4 validation images); all when absent.")]
     public int? Subset { get; init; }
     [CommandOption("--batch-size <N>")][Description("Mini-batch size (64 on CPU; the GPU reference recipe uses 512).")]

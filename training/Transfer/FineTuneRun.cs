@@ -34,7 +34,10 @@ public static class FineTuneRun
         if (previous?.Finished == true) return previous;
 
         var device = Devices.Resolve(spec.Device);
-        var record = previous ?? new RunRecord<FineTuneSpec>
+        // A continued run may change its epoch count (cut short or extended); run.json keeps every command.
+        var record = previous is not null
+            ? previous with { Spec = spec, Command = previous.Command == command ? command : $"{previous.Command} ; {command}" }
+            : new RunRecord<FineTuneSpec>
         {
             Dataset = Dataset, Spec = spec, DataSha256 = data.Checksums, Versions = SoftwareVersions.Current(),
             Device = device.ToString(), Command = command, Started = DateTimeOffset.Now,
