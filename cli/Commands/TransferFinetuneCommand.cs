@@ -86,7 +86,7 @@ public sealed class TransferFinetuneCommand : Command<TransferFinetuneSettings>
             Training = new TrainingOptions
             {
                 LearningRate = settings.LearningRate, Epochs = settings.Epochs ?? TransferFinetuneSettings.DefaultEpochs, BatchSize = settings.BatchSize,
-                Optimizer = OptimizerKind.Adam, Schedule = settings.Schedule, FlipAugment = settings.Flip, Seed = settings.Seed,
+                Optimizer = OptimizerKind.Adam, Schedule = settings.Schedule, FlipAugment = settings.Flip ?? true, Seed = settings.Seed,
             },
         };
     }

@@ -21,7 +21,7 @@ public sealed class TransferFinetuneSettings : TorchSettings
     [CommandOption("--schedule <NAME>")][Description("constant or cosine (default) over the epochs.")]
     public Training.LearningRateSchedule Schedule { get; init; } = Training.LearningRateSchedule.Cosine;
     [CommandOption("--flip <BOOL>")][Description("Random horizontal flips of training images (true).")]
-    public bool Flip { get; init; } = true;
+    public bool? Flip { get; init; }
     [CommandOption("--seed <SEED>")][Description("Seed of the new fc layer, batch order and flips (1).")]
     public long Seed { get; init; } = 1;
     [CommandOption("--device <DEVICE>")][Description("cpu, cuda or auto (default).")]
