@@ -20,11 +20,13 @@ public sealed record ResidualBlockNodes(ConvBatchNorm First, ConvBatchNorm Secon
 public sealed class ResNetOnnxGraph
 {
     private readonly Dictionary<string, NodeProto> producers = new();
+    private readonly IReadOnlyList<NodeProto> nodes;
     private readonly Dictionary<string, TensorProto> initializers;
 
     public ResNetOnnxGraph(ModelProto model)
     {
         var graph = model.Graph;
+        nodes = graph.Node;
         initializers = graph.Initializer.ToDictionary(t => t.Name);
         foreach (var node in graph.Node)
             foreach (string output in node.Output) producers[output] = node;
@@ -103,7 +105,7 @@ public sealed class ResNetOnnxGraph
 
     private NodeProto BatchNormAfter(NodeProto conv)
     {
-        var bn = producers.Values.Distinct().FirstOrDefault(n => n.OpType == "BatchNormalization" && n.Input[0] == conv.Output[0]);
+        var bn = nodes.FirstOrDefault(n => n.OpType == "BatchNormalization" && n.Input[0] == conv.Output[0]);
         return bn ?? throw new InvalidDataException(
             $"Conv '{conv.Name}' is not followed by BatchNormalization (graphs with batch norm folded into the convs are not supported)");
     }

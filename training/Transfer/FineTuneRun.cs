@@ -31,12 +31,12 @@ public static class FineTuneRun
         Directory.CreateDirectory(folder);
         string recordPath = Path.Combine(folder, RunRecord<FineTuneSpec>.FileName);
         var previous = File.Exists(recordPath) ? RunJson.Read<RunRecord<FineTuneSpec>>(recordPath) : null;
-        if (previous?.Finished == true) return previous;
+        if (previous is { Finished: true } && previous.Epochs.Count >= spec.Training.Epochs) return previous;
 
         var device = Devices.Resolve(spec.Device);
         // A continued run may change its epoch count (cut short or extended); run.json keeps every command.
         var record = previous is not null
-            ? previous with { Spec = spec, Command = previous.Command == command ? command : $"{previous.Command} ; {command}" }
+            ? previous with { Spec = spec, Finished = false, Command = previous.Command == command ? command : $"{previous.Command} ; {command}" }
             : new RunRecord<FineTuneSpec>
         {
             Dataset = Dataset, Spec = spec, DataSha256 = data.Checksums, Versions = SoftwareVersions.Current(),
