@@ -8,7 +8,9 @@ namespace Toolkit.Export;
 
 /// <summary>
 /// Walks a TorchSharp module tree (Sequential containers, Linear, Conv2d, ReLU, MaxPool2d, Flatten,
-/// Dropout and the toolkit's Normalize) into the flat list of layer ops an ONNX graph is built from.
+/// Dropout, the toolkit's Normalize, BatchNorm2d with its running statistics, nearest Upsample by an integer
+/// factor, AdaptiveAvgPool2d to 1x1, and TorchVision's ResNet with basic blocks) into the list of layer ops an
+/// ONNX graph is built from; a residual block is one op holding its two paths.
 /// </summary>
 public static class ModuleWalker
 {
@@ -23,9 +25,26 @@ public static class ModuleWalker
     {
         switch (module)
         {
-            case Sequential sequential:
-                foreach (var (childName, child) in sequential.named_children())
+            case Sequential or ResNet:
+                // TorchVision's ResNet registers its children in the order its forward applies them:
+                // conv1, bn1, relu, maxpool, layer1..layer4, avgpool, flatten, fc.
+                foreach (var (childName, child) in module.named_children())
                     Visit(child, name == "model" ? childName : $"{name}.{childName}", ops);
+                break;
+            case nn.Module when ResNetBlocks.IsBasicBlock(module):
+                ops.Add(ResNetBlocks.Walk(module, name, (child, childName) => WalkChild(child, childName)));
+                ops.Add(new ReluOp(name + ".relu"));
+                break;
+            case BatchNorm2d bn:
+                ops.Add(BatchNorm(bn, name));
+                break;
+            case Upsample upsample:
+                ops.Add(ResNetBlocks.Upsample(upsample, name));
+                break;
+            case AdaptiveAvgPool2d pool:
+                if (pool.output_size.Any(s => s != 1))
+                    throw new UnsupportedLayerException(name, nameof(AdaptiveAvgPool2d), $"only output size 1x1 (here [{string.Join(", ", pool.output_size)}])");
+                ops.Add(new GlobalAveragePoolOp(name));
                 break;
             case Dropout:
                 break; // identity at inference
@@ -55,6 +74,22 @@ public static class ModuleWalker
         }
     }
 
+    private static List<LayerOp> WalkChild(nn.Module module, string name)
+    {
+        var ops = new List<LayerOp>();
+        Visit(module, name, ops);
+        return ops;
+    }
+
+    private static BatchNormOp BatchNorm(BatchNorm2d bn, string name)
+    {
+        if (bn.running_mean is null || bn.running_var is null)
+            throw new UnsupportedLayerException(name, nameof(BatchNorm2d), "no running statistics (track_running_stats false)");
+        long channels = bn.num_features;
+        float[] Values(Tensor? t, float fallback) => t is null ? Enumerable.Repeat(fallback, (int)channels).ToArray() : Weight(t).Values;
+        return new BatchNormOp(name, Values(bn.weight, 1f), Values(bn.bias, 0f), Values(bn.running_mean, 0f), Values(bn.running_var, 1f), bn.eps);
+    }
+
     private static ConvOp Conv(Conv2d conv, string name)
     {
         if (conv.padding_type is Padding.Same)
@@ -75,7 +110,7 @@ public static class ModuleWalker
     /// <summary>A 2-D size as [h, w]; TorchSharp keeps a single value for square sizes.</summary>
     private static long[] Pair(long[] size) => [size[0], size[^1]];
 
-    private static WeightTensor Weight(Tensor tensor)
+    internal static WeightTensor Weight(Tensor tensor)
     {
         using var cpu = tensor.detach().cpu().contiguous();
         return new WeightTensor(cpu.shape, cpu.data<float>().ToArray());

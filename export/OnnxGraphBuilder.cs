@@ -57,8 +57,25 @@ public sealed class OnnxGraphBuilder
             Attribute("dilations", p.Dilations), Attribute("ceil_mode", p.CeilMode ? 1 : 0)),
         FlattenOp f => Node("Flatten", f.Name, [input], Attribute("axis", 1)),
         ReluOp r => Node("Relu", r.Name, [input]),
+        BatchNormOp b => Node("BatchNormalization", b.Name,
+            [input, Constant(b.Name + ".weight", [b.Scale.Length], b.Scale), Constant(b.Name + ".bias", [b.Bias.Length], b.Bias),
+             Constant(b.Name + ".running_mean", [b.Mean.Length], b.Mean), Constant(b.Name + ".running_var", [b.Var.Length], b.Var)],
+            Attribute("epsilon", (float)b.Epsilon)),
+        ResidualOp r => Node("Add", r.Name + ".add", [Chain(r.Main, input), Chain(r.Shortcut, input)]),
+        GlobalAveragePoolOp g => Node("GlobalAveragePool", g.Name, [input]),
+        // Resize's roi input is unused in nearest mode and left empty; asymmetric coordinates with floor rounding
+        // make output pixel i read input pixel floor(i / factor), as PyTorch's nearest interpolation does.
+        UpsampleNearestOp u => Node("Resize", u.Name, [input, "", Constant(u.Name + ".scales", [4], [1f, 1f, u.Factor, u.Factor])],
+            Attribute("mode", "nearest"), Attribute("coordinate_transformation_mode", "asymmetric"), Attribute("nearest_mode", "floor")),
         _ => throw new UnsupportedLayerException(op.Name, op.GetType().Name, "no ONNX translation for this op"),
     };
+
+    /// <summary>Emits a chain of ops from <paramref name="input"/> and returns its last output; an empty chain is the input itself.</summary>
+    private string Chain(IReadOnlyList<LayerOp> ops, string input)
+    {
+        foreach (var op in ops) input = Emit(op, input);
+        return input;
+    }
 
     private string[] WithBias(string input, string name, WeightTensor weight, WeightTensor? bias) =>
         bias is null
@@ -99,6 +116,12 @@ public sealed class OnnxGraphBuilder
 
     private static AttributeProto Attribute(string name, long value) =>
         new() { Name = name, Type = AttributeProto.Types.AttributeType.Int, I = value };
+
+    private static AttributeProto Attribute(string name, float value) =>
+        new() { Name = name, Type = AttributeProto.Types.AttributeType.Float, F = value };
+
+    private static AttributeProto Attribute(string name, string value) =>
+        new() { Name = name, Type = AttributeProto.Types.AttributeType.String, S = Google.Protobuf.ByteString.CopyFromUtf8(value) };
 
     private static AttributeProto Attribute(string name, long[] values)
     {

@@ -71,7 +71,7 @@ public static class CifarModelExport
         RunJson = System.Text.Json.JsonSerializer.Serialize(new { record.Spec, record.Command }, RunJson.Options),
     };
 
-    private static (double Whole, double Lossless) MeasureThroughOnnxRuntime(Onnx.ModelProto model, CifarImages test)
+    public static (double Whole, double Lossless) MeasureThroughOnnxRuntime(Onnx.ModelProto model, CifarImages test)
     {
         string temporary = Path.Combine(Path.GetTempPath(), $"toolkit-export-{Guid.NewGuid():N}.onnx");
         File.WriteAllBytes(temporary, model.ToByteArray());

@@ -17,6 +17,16 @@ public static class TrainingReport
         AnsiConsole.Write(table);
     }
 
+    /// <summary>One row per epoch with its accuracies and time.</summary>
+    public static void PrintEpochs(IReadOnlyList<Training.EpochMetrics> epochs)
+    {
+        var table = new Table().Title("epochs").AddColumns("epoch", "lr", "train loss", "train acc", "val loss", "val acc", "seconds");
+        foreach (var e in epochs)
+            table.AddRow(e.Epoch.ToString(), e.LearningRate.ToString("G3"), e.TrainLoss.ToString("F4"), e.TrainAccuracy.ToString("F4"),
+                e.ValidationLoss.ToString("F4"), e.ValidationAccuracy.ToString("F4"), e.Seconds.ToString("F0"));
+        AnsiConsole.Write(table);
+    }
+
     public static void PrintSearch(SearchRecord search, string folder)
     {
         var table = new Table().Title($"{search.Kind.ToString().ToLowerInvariant()} search, best validation accuracy first")

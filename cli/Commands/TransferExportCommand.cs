@@ -46,8 +46,8 @@ public sealed class TransferExportCommand : Command<TransferExportCommand.Settin
     {
         var head = RunJson.Read<HeadRecord>(settings.HeadFile);
         string onnxPath = settings.Out ?? Path.Combine("models", $"cifar10-resnet18-{head.Resolution}.onnx");
-        var preprocessing = ResNetPreprocessing.Read(settings.Preprocess ?? BackboneFiles.DefaultPreprocess);
-        var backbone = BackboneGraph.Load(settings.Backbone ?? BackboneFiles.DefaultBackbone);
+        var preprocessing = ResNetPreprocessing.Read(settings.Preprocess ?? Toolkit.Export.Import.PretrainedResNetFiles.DefaultPreprocess);
+        var backbone = BackboneGraph.Load(settings.Backbone ?? Toolkit.Export.Import.PretrainedResNetFiles.DefaultModel);
 
         var description = Describe(Path.GetFileNameWithoutExtension(onnxPath), head, preprocessing,
             CifarReader.Checksums(settings.Location.Folder(CifarReader.FolderName), train: true));

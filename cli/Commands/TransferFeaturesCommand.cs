@@ -67,8 +67,8 @@ public sealed class TransferFeaturesCommand : Command<TransferFeaturesCommand.Se
         public string Device { get; init; } = "auto";
 
         public string OutFolder => Out ?? Path.Combine("runs", "transfer", $"features-{Resolution}");
-        public string BackbonePath => Backbone ?? BackboneFiles.DefaultBackbone;
-        public string PreprocessPath => Preprocess ?? BackboneFiles.DefaultPreprocess;
+        public string BackbonePath => Backbone ?? Toolkit.Export.Import.PretrainedResNetFiles.DefaultModel;
+        public string PreprocessPath => Preprocess ?? Toolkit.Export.Import.PretrainedResNetFiles.DefaultPreprocess;
 
         public override ValidationResult Validate()
         {

@@ -31,6 +31,9 @@ public static class GradientGraphBuilder
         ["MatMul"] = LinearGradients.MatMul,
         ["Conv"] = ConvGradient.Derive,
         ["MaxPool"] = MaxPoolGradient.Derive,
+        ["BatchNormalization"] = BatchNormGradient.Derive,
+        ["GlobalAveragePool"] = PoolingGradients.GlobalAveragePool,
+        ["Resize"] = ResizeGradient.Derive,
     };
 
     public static IReadOnlyCollection<string> SupportedOps => Derivations.Keys;

@@ -30,7 +30,11 @@ public sealed class StaticShapes
         if (inputs.Length == 0 || inputs[0] is not { } x) return null;
         return node.OpType switch
         {
-            "Relu" or "Identity" => x,
+            "Relu" or "Identity" or "BatchNormalization" => x,
+            "GlobalAveragePool" => [x[0], x[1], .. x[2..].Select(_ => 1L)],
+            "Resize" => node.Input.Count > 2 && _constant(node.Input[2]) is { } scales
+                ? x.Zip(ResizeGradient.FloatValues(scales), (d, f) => (long)Math.Floor(d * f)).ToArray()
+                : null,
             "Add" or "Sub" or "Mul" or "Div" => inputs[1] is { } y ? Broadcast(x, y) : null,
             "Flatten" => Flatten(x, node.GetInt("axis", 1)),
             "Reshape" => _constant(node.Input[1]) is { } shape ? Reshape(x, shape.Int64Values()) : null,

@@ -26,3 +26,25 @@ public sealed record MaxPoolOp(string Name, long[] Kernel, long[] Strides, long[
 public sealed record FlattenOp(string Name) : LayerOp(Name);
 
 public sealed record ReluOp(string Name) : LayerOp(Name);
+
+/// <summary>
+/// Batch normalization with its running statistics (inference semantics, as a module in eval mode):
+/// y = (x - Mean) / sqrt(Var + Epsilon) * Scale + Bias per channel of [N, C, H, W].
+/// </summary>
+public sealed record BatchNormOp(string Name, float[] Scale, float[] Bias, float[] Mean, float[] Var, double Epsilon) : LayerOp(Name)
+{
+    /// <summary>The per-channel factor Scale / sqrt(Var + Epsilon) that multiplies the input.</summary>
+    public float[] Factor() => Scale.Select((s, c) => (float)(s / Math.Sqrt(Var[c] + Epsilon))).ToArray();
+}
+
+/// <summary>
+/// A residual block: Main(x) + Shortcut(x), where an empty Shortcut is the identity (TorchVision's BasicBlock
+/// without, or with, its downsample conv and batch norm). The ReLU after the sum is a separate op.
+/// </summary>
+public sealed record ResidualOp(string Name, IReadOnlyList<LayerOp> Main, IReadOnlyList<LayerOp> Shortcut) : LayerOp(Name);
+
+/// <summary>Mean over each channel's whole spatial extent: [N, C, H, W] to [N, C, 1, 1].</summary>
+public sealed record GlobalAveragePoolOp(string Name) : LayerOp(Name);
+
+/// <summary>Nearest-neighbour upsampling of [N, C, H, W] by an integer Factor on both spatial axes (each pixel becomes a Factor x Factor block).</summary>
+public sealed record UpsampleNearestOp(string Name, int Factor) : LayerOp(Name);

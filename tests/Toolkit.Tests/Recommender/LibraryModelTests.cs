@@ -5,6 +5,7 @@ using Xunit;
 
 namespace Toolkit.Tests.Recommender;
 
+[Collection(SerialTorchCollection.Name)]
 public sealed class LibraryModelTests
 {
     [Fact]

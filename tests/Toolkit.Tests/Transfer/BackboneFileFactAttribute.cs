@@ -1,3 +1,4 @@
+using Toolkit.Export.Import;
 using Toolkit.Cli.Commands;
 using Xunit;
 
@@ -8,8 +9,8 @@ public sealed class BackboneFileFactAttribute : FactAttribute
 {
     public BackboneFileFactAttribute()
     {
-        if (!File.Exists(BackboneFiles.DefaultBackbone) || !File.Exists(BackboneFiles.DefaultPreprocess))
-            Skip = $"{BackboneFiles.DefaultBackbone} not found; restore the Microsoft.ML.DnnImageFeaturizer.ResNet18 package to run it";
+        if (!File.Exists(PretrainedResNetFiles.DefaultModel) || !File.Exists(PretrainedResNetFiles.DefaultPreprocess))
+            Skip = $"{PretrainedResNetFiles.DefaultModel} not found; restore the Microsoft.ML.DnnImageFeaturizer.ResNet18 package to run it";
     }
 }
 
@@ -21,7 +22,7 @@ public sealed class BackboneAndDataFactAttribute : FactAttribute
         string? root = Environment.GetEnvironmentVariable(Toolkit.Datasets.DataLocation.EnvironmentVariable);
         if (string.IsNullOrWhiteSpace(root) || !Directory.Exists(root))
             Skip = "TOOLKIT_DATA is not set to a data folder; point it at the data (e.g. ../shared/data) to run the real-data tests";
-        else if (!File.Exists(BackboneFiles.DefaultBackbone) || !File.Exists(BackboneFiles.DefaultPreprocess))
-            Skip = $"{BackboneFiles.DefaultBackbone} not found; restore the Microsoft.ML.DnnImageFeaturizer.ResNet18 package to run it";
+        else if (!File.Exists(PretrainedResNetFiles.DefaultModel) || !File.Exists(PretrainedResNetFiles.DefaultPreprocess))
+            Skip = $"{PretrainedResNetFiles.DefaultModel} not found; restore the Microsoft.ML.DnnImageFeaturizer.ResNet18 package to run it";
     }
 }

@@ -16,7 +16,7 @@ public sealed class ResNet18PackageTests : IDisposable
     [BackboneFileFact]
     public void PackagePreprocessing_IsSplitConcatSubOfAMeanImage_InBgrOrder()
     {
-        var preprocessing = ResNetPreprocessing.Read(BackboneFiles.DefaultPreprocess);
+        var preprocessing = ResNetPreprocessing.Read(Toolkit.Export.Import.PretrainedResNetFiles.DefaultPreprocess);
         Assert.Equal([2, 1, 0], preprocessing.ChannelOrder);
         Assert.Equal(224, preprocessing.MeanSize);
         Assert.InRange(preprocessing.MeanImage.Average(), 80, 140);
@@ -25,8 +25,8 @@ public sealed class ResNet18PackageTests : IDisposable
     [BackboneFileFact]
     public void FeatureGraph_MatchesThePackagesOwnGraphsChained_OnABatch()
     {
-        var preprocessing = ResNetPreprocessing.Read(BackboneFiles.DefaultPreprocess);
-        var backbone = BackboneGraph.Load(BackboneFiles.DefaultBackbone);
+        var preprocessing = ResNetPreprocessing.Read(Toolkit.Export.Import.PretrainedResNetFiles.DefaultPreprocess);
+        var backbone = BackboneGraph.Load(Toolkit.Export.Import.PretrainedResNetFiles.DefaultModel);
         const int size = 224, image = 3 * size * size;
         var pixels = OnnxRunner.Random(2 * image, seed: 21);
 
@@ -35,8 +35,8 @@ public sealed class ResNet18PackageTests : IDisposable
         Assert.Equal(2 * 512, features.Length);
         for (int n = 0; n < 2; n++)
         {
-            var prepared = OnnxRunner.Run(BackboneFiles.DefaultPreprocess, pixels[(n * image)..((n + 1) * image)].Select(p => p * 255f).ToArray(), [1, 3, size, size]);
-            var expected = OnnxRunner.Run(BackboneFiles.DefaultBackbone, prepared, [1, 3, size, size]);
+            var prepared = OnnxRunner.Run(Toolkit.Export.Import.PretrainedResNetFiles.DefaultPreprocess, pixels[(n * image)..((n + 1) * image)].Select(p => p * 255f).ToArray(), [1, 3, size, size]);
+            var expected = OnnxRunner.Run(Toolkit.Export.Import.PretrainedResNetFiles.DefaultModel, prepared, [1, 3, size, size]);
             OnnxRunner.AssertClose(expected, features[(n * 512)..((n + 1) * 512)], 1e-3f);
         }
     }
