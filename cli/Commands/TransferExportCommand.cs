@@ -16,7 +16,7 @@ namespace Toolkit.Cli.Commands;
 /// </summary>
 public sealed class TransferExportCommand : Command<TransferExportCommand.Settings>
 {
-    public sealed class Settings : DataSettings
+    public sealed class Settings : BackboneSettings
     {
         [CommandArgument(0, "<HEAD>")]
         [Description("Run folder holding head.json (written by 'toolkit transfer train-head'), or such a file itself, e.g. models/cifar10-resnet18-224.head.json.")]
@@ -28,13 +28,7 @@ public sealed class TransferExportCommand : Command<TransferExportCommand.Settin
         [Description("ONNX file to write; the card goes beside it as .json. Default: models/cifar10-resnet18-RESOLUTION.onnx (git-ignored: about 64 MB).")]
         public string? Out { get; init; }
 
-        [CommandOption("--backbone <FILE>")]
-        [Description("ResNet18.onnx. Default: the copy the featurizer package puts next to the toolkit.")]
-        public string? Backbone { get; init; }
 
-        [CommandOption("--preprocess <FILE>")]
-        [Description("ResNetPreprocess.onnx. Default: the copy the featurizer package puts next to the toolkit.")]
-        public string? Preprocess { get; init; }
 
         public override ValidationResult Validate() =>
             File.Exists(HeadFile)
@@ -46,8 +40,8 @@ public sealed class TransferExportCommand : Command<TransferExportCommand.Settin
     {
         var head = RunJson.Read<HeadRecord>(settings.HeadFile);
         string onnxPath = settings.Out ?? Path.Combine("models", $"cifar10-resnet18-{head.Resolution}.onnx");
-        var preprocessing = ResNetPreprocessing.Read(settings.Preprocess ?? Toolkit.Export.Import.PretrainedResNetFiles.DefaultPreprocess);
-        var backbone = BackboneGraph.Load(settings.Backbone ?? Toolkit.Export.Import.PretrainedResNetFiles.DefaultModel);
+        var preprocessing = ResNetPreprocessing.Read(settings.PreprocessPath);
+        var backbone = BackboneGraph.Load(settings.BackbonePath);
 
         var description = Describe(Path.GetFileNameWithoutExtension(onnxPath), head, preprocessing,
             CifarReader.Checksums(settings.Location.Folder(CifarReader.FolderName), train: true));
@@ -112,13 +106,7 @@ public sealed class TransferExportCommand : Command<TransferExportCommand.Settin
     /// </summary>
     private static Normalization ChannelSummary(ResNetPreprocessing preprocessing)
     {
-        int plane = preprocessing.MeanSize * preprocessing.MeanSize;
-        var mean = new float[3];
-        for (int bgr = 0; bgr < 3; bgr++)
-        {
-            int rgb = preprocessing.ChannelOrder[bgr];
-            mean[rgb] = (float)(preprocessing.MeanImage.AsSpan(bgr * plane, plane).ToArray().Average() / ResNetPreprocessing.PixelScale);
-        }
-        return new Normalization(mean, Enumerable.Repeat(1f / ResNetPreprocessing.PixelScale, 3).ToArray());
+        var (mean, std) = preprocessing.RgbUnitMeanStd();
+        return new Normalization(mean, std);
     }
 }

@@ -20,7 +20,7 @@ public sealed class TransferFeaturesCommand : Command<TransferFeaturesCommand.Se
     public const string ExtractorFileName = "extractor.onnx";
     private const int ChunkSize = 500;
 
-    public sealed class Settings : DataSettings
+    public sealed class Settings : BackboneSettings
     {
         [CommandOption("--resolution <PIXELS>")]
         [Description("Side the 32x32 images are resized to (bilinear) before the backbone. Default: 224, the backbone's training size.")]
@@ -49,13 +49,7 @@ public sealed class TransferFeaturesCommand : Command<TransferFeaturesCommand.Se
         [Description("Feature folder. Default: runs/transfer/features-RESOLUTION.")]
         public string? Out { get; init; }
 
-        [CommandOption("--backbone <FILE>")]
-        [Description("ResNet18.onnx. Default: the copy the featurizer package puts next to the toolkit.")]
-        public string? Backbone { get; init; }
 
-        [CommandOption("--preprocess <FILE>")]
-        [Description("ResNetPreprocess.onnx. Default: the copy the featurizer package puts next to the toolkit.")]
-        public string? Preprocess { get; init; }
 
         [CommandOption("--batch <N>")]
         [Description("Images per ONNX Runtime call. Default: 25.")]
@@ -67,8 +61,6 @@ public sealed class TransferFeaturesCommand : Command<TransferFeaturesCommand.Se
         public string Device { get; init; } = "auto";
 
         public string OutFolder => Out ?? Path.Combine("runs", "transfer", $"features-{Resolution}");
-        public string BackbonePath => Backbone ?? Toolkit.Export.Import.PretrainedResNetFiles.DefaultModel;
-        public string PreprocessPath => Preprocess ?? Toolkit.Export.Import.PretrainedResNetFiles.DefaultPreprocess;
 
         public override ValidationResult Validate()
         {

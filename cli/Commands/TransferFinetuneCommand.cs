@@ -71,7 +71,7 @@ public sealed class TransferFinetuneCommand : Command<TransferFinetuneSettings>
         var graph = new ResNetOnnxGraph(ModelProto.Parser.ParseFrom(File.ReadAllBytes(pretrained)));
         string preprocess = PretrainedResNetFiles.FindPreprocess()
             ?? throw new FileNotFoundException($"{PretrainedResNetFiles.PreprocessRelative} (the pretrained network's preprocessing) not found");
-        var (mean, std) = ResNetPreprocessing.RgbUnitMeanStd(ModelProto.Parser.ParseFrom(File.ReadAllBytes(preprocess)));
+        var (mean, std) = Toolkit.Export.Transfer.ResNetPreprocessing.Read(preprocess).RgbUnitMeanStd();
         return new FineTuneSpec
         {
             Pretrained = Path.GetFileName(pretrained),

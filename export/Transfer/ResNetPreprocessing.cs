@@ -40,6 +40,19 @@ public sealed record ResNetPreprocessing(int[] ChannelOrder, float[] MeanImage, 
     /// <summary>The mean image at another size, bilinear with half-pixel centres (the same sampling as ONNX Resize).</summary>
     public float[] MeanImageAt(int size) => size == MeanSize ? MeanImage : Bilinear.Resize(MeanImage, 3, MeanSize, size);
 
+    /// <summary>
+    /// The same per channel, for [0, 1] RGB pixels as (x − mean) / std: each channel's mean-image average / 255 and
+    /// std 1/255. Used where a network's own first layers normalize (fine-tuning) and as a model card's summary.
+    /// </summary>
+    public (float[] Mean, float[] Std) RgbUnitMeanStd()
+    {
+        int plane = MeanSize * MeanSize;
+        var mean = new float[3];
+        for (int bgr = 0; bgr < 3; bgr++)
+            mean[ChannelOrder[bgr]] = (float)(MeanImage.AsSpan(bgr * plane, plane).ToArray().Average(v => (double)v) / PixelScale);
+        return (mean, Enumerable.Repeat(1f / PixelScale, 3).ToArray());
+    }
+
     private static float[] FloatValues(TensorProto tensor)
     {
         if (tensor.DataType != (int)TensorProto.Types.DataType.Float)

@@ -53,9 +53,7 @@ public sealed class PretrainedResNetImportTests(ITestOutputHelper output)
     [PretrainedResNetFact]
     public void PreprocessingIsBgrMeanSubtractionOnPixelsIn0To255()
     {
-        var preprocess = ModelProto.Parser.ParseFrom(File.ReadAllBytes(PretrainedResNetFiles.FindPreprocess()!));
-
-        var (mean, std) = ResNetPreprocessing.RgbUnitMeanStd(preprocess);
+        var (mean, std) = Toolkit.Export.Transfer.ResNetPreprocessing.Read(PretrainedResNetFiles.FindPreprocess()!).RgbUnitMeanStd();
 
         Assert.Equal(123.15, mean[0] * 255, 1);
         Assert.Equal(115.90, mean[1] * 255, 1);
