@@ -8,7 +8,7 @@ public sealed record LossAndAccuracy(double Loss, double Accuracy);
 /// <summary>Mean cross-entropy and accuracy of a network over a preloaded split, in eval mode.</summary>
 public static class Evaluation
 {
-    public static LossAndAccuracy Evaluate(nn.Module<Tensor, Tensor> model, LabeledImages data, Device device, int batchSize = 1000)
+    public static LossAndAccuracy Evaluate(nn.Module<Tensor, Tensor> model, ImageTensors data, Device device, int batchSize = 1000)
     {
         bool wasTraining = model.training;
         model.eval();
@@ -20,7 +20,7 @@ public static class Evaluation
             {
                 using var scope = NewDisposeScope();
                 int length = Math.Min(batchSize, data.Count - start);
-                var images = LabeledImages.ToUnitFloat(data.Images.narrow(0, start, length)).to(device);
+                var images = ImageTensors.ToUnitFloat(data.Images.narrow(0, start, length)).to(device);
                 var labels = data.Labels.narrow(0, start, length).to(device);
                 var logits = model.forward(images);
                 lossSum += nn.functional.cross_entropy(logits, labels, reduction: nn.Reduction.Sum).item<float>();

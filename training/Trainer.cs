@@ -20,7 +20,7 @@ public sealed class Trainer(nn.Module<Tensor, Tensor> model, TrainingOptions opt
         _ => throw new ArgumentOutOfRangeException(nameof(options), options.Optimizer, "unknown optimizer"),
     };
 
-    public IReadOnlyList<EpochMetrics> Train(LabeledImages train, LabeledImages validation, string checkpointPath, ITrainingProgress progress)
+    public IReadOnlyList<EpochMetrics> Train(ImageTensors train, ImageTensors validation, string checkpointPath, ITrainingProgress progress)
     {
         var history = File.Exists(checkpointPath)
             ? new List<EpochMetrics>(Checkpoint.Load(checkpointPath, model, Optimizer))

@@ -20,10 +20,10 @@ public static class ThroughputBenchmark
 {
     private const int WarmupBatches = 3;
 
-    public static ThroughputResult Run(CifarRunSpec spec, LabeledImages train, int batches, int rounds)
+    public static ThroughputResult Run(CifarRunSpec spec, ImageTensors train, int batches, int rounds)
     {
         int batchSize = spec.Training.BatchSize;
-        using var bareImages = LabeledImages.ToUnitFloat(train.Images.narrow(0, 0, Math.Min(train.Count, batches * batchSize)));
+        using var bareImages = ImageTensors.ToUnitFloat(train.Images.narrow(0, 0, Math.Min(train.Count, batches * batchSize)));
         using var bareLabels = train.Labels.narrow(0, 0, bareImages.shape[0]);
         double toolkitSeconds = 0, bareSeconds = 0;
         for (int round = 0; round < rounds; round++)
@@ -36,7 +36,7 @@ public static class ThroughputBenchmark
             images / toolkitSeconds, images / bareSeconds);
     }
 
-    private static double TimeToolkit(CifarRunSpec spec, LabeledImages train, int batches)
+    private static double TimeToolkit(CifarRunSpec spec, ImageTensors train, int batches)
     {
         using var model = CifarRun.CreateModel(spec, CPU);
         var trainer = new Trainer(model, spec.Training, CPU);

@@ -9,7 +9,7 @@ public sealed class CifarData : IDisposable
     public const int ValidationCount = 10_000;
     public const int LosslessTestCount = 1_000;
 
-    private CifarData(LabeledImages train, LabeledImages validation, LabeledImages test, IReadOnlyDictionary<string, string> checksums)
+    private CifarData(ImageTensors train, ImageTensors validation, ImageTensors test, IReadOnlyDictionary<string, string> checksums)
     {
         Train = train;
         Validation = validation;
@@ -17,9 +17,9 @@ public sealed class CifarData : IDisposable
         Checksums = checksums;
     }
 
-    public LabeledImages Train { get; }
-    public LabeledImages Validation { get; }
-    public LabeledImages Test { get; }
+    public ImageTensors Train { get; }
+    public ImageTensors Validation { get; }
+    public ImageTensors Test { get; }
 
     /// <summary>sha256 of the data files read, by file name.</summary>
     public IReadOnlyDictionary<string, string> Checksums { get; }
@@ -27,9 +27,9 @@ public sealed class CifarData : IDisposable
     /// <summary>Reads the data set folder; <paramref name="subset"/> keeps that many training images and a quarter as many for validation.</summary>
     public static CifarData Load(string folder, int? subset = null)
     {
-        using var all = LabeledImages.FromCifar(CifarReader.ReadSplit(folder, train: true));
+        using var all = ImageTensors.FromCifar(CifarReader.ReadSplit(folder, train: true));
         var (train, validation) = TrainValidationSplit.Split(all, ValidationCount);
-        var test = LabeledImages.FromCifar(CifarReader.ReadSplit(folder, train: false));
+        var test = ImageTensors.FromCifar(CifarReader.ReadSplit(folder, train: false));
         if (subset is int n)
         {
             (train, validation) = (Shrink(train, n), Shrink(validation, Math.Max(1, n / 4)));
@@ -37,7 +37,7 @@ public sealed class CifarData : IDisposable
         return new CifarData(train, validation, test, CifarReader.Checksums(folder, train: true));
     }
 
-    private static LabeledImages Shrink(LabeledImages images, int count)
+    private static ImageTensors Shrink(ImageTensors images, int count)
     {
         var kept = images.Take(count);
         images.Dispose();

@@ -6,7 +6,7 @@ namespace Toolkit.Training.Data;
 /// Shuffled mini-batches over a preloaded split: one seeded permutation per epoch, index_select per
 /// batch, uint8 to float [0, 1] per batch, optional random horizontal flips.
 /// </summary>
-public sealed class BatchSampler(LabeledImages data, int batchSize, long seed, bool flip)
+public sealed class BatchSampler(ImageTensors data, int batchSize, long seed, bool flip)
 {
     public int BatchesPerEpoch => (data.Count + batchSize - 1) / batchSize;
 
@@ -23,7 +23,7 @@ public sealed class BatchSampler(LabeledImages data, int batchSize, long seed, b
         {
             int length = Math.Min(batchSize, data.Count - start);
             using var indices = order.slice(0, start, start + length, 1);
-            var images = LabeledImages.ToUnitFloat(data.Images.index_select(0, indices));
+            var images = ImageTensors.ToUnitFloat(data.Images.index_select(0, indices));
             if (flip) images = FlipHalf(images, generator);
             yield return (images.to(device), data.Labels.index_select(0, indices).to(device));
         }

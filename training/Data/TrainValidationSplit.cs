@@ -7,7 +7,7 @@ public static class TrainValidationSplit
 {
     public const long DefaultSeed = 20_090_408;
 
-    public static (LabeledImages Train, LabeledImages Validation) Split(LabeledImages all, int validationCount, long seed = DefaultSeed)
+    public static (ImageTensors Train, ImageTensors Validation) Split(ImageTensors all, int validationCount, long seed = DefaultSeed)
     {
         if (validationCount <= 0 || validationCount >= all.Count)
             throw new ArgumentException($"validation size {validationCount} must be between 1 and {all.Count - 1}");

@@ -70,7 +70,7 @@ public static class FineTuneRun
     }
 
     /// <summary>Training images per second over <paramref name="steps"/> optimizer steps (after one warm-up step); the weights change.</summary>
-    public static double MeasureImagesPerSecond(FineTuneSpec spec, Sequential model, LabeledImages train, int steps)
+    public static double MeasureImagesPerSecond(FineTuneSpec spec, Sequential model, ImageTensors train, int steps)
     {
         var device = Devices.Resolve(spec.Device);
         model.to(device).train();

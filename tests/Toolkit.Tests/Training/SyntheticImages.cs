@@ -6,7 +6,7 @@ namespace Toolkit.Tests.Training;
 /// <summary>A tiny learnable image set: the label is the channel that is brighter than the others, plus noise.</summary>
 internal static class SyntheticImages
 {
-    public static LabeledImages Create(int count, int seed)
+    public static ImageTensors Create(int count, int seed)
     {
         var random = new Random(seed);
         var pixels = new byte[count * 3 * 32 * 32];
@@ -19,6 +19,6 @@ internal static class SyntheticImages
                 for (int p = 0; p < 1024; p++)
                     pixels[(i * 3 + c) * 1024 + p] = (byte)((c == label ? 150 : 90) + random.Next(-40, 40));
         }
-        return new LabeledImages(tensor(pixels, [count, 3, 32, 32]), tensor(labels));
+        return new ImageTensors(tensor(pixels, [count, 3, 32, 32]), tensor(labels));
     }
 }

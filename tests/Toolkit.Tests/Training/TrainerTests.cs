@@ -45,8 +45,8 @@ public sealed class TrainerTests : IDisposable
         Assert.Equal(straight[^1].ValidationAccuracy, resumed[^1].ValidationAccuracy, 4);
     }
 
-    private static IReadOnlyList<EpochMetrics> Train(TrainingOptions options, Toolkit.Training.Data.LabeledImages train,
-        Toolkit.Training.Data.LabeledImages validation, string checkpoint)
+    private static IReadOnlyList<EpochMetrics> Train(TrainingOptions options, Toolkit.Training.Data.ImageTensors train,
+        Toolkit.Training.Data.ImageTensors validation, string checkpoint)
     {
         var spec = new CifarRunSpec { Net = CifarNetConfig.Default(CifarArchitecture.Logreg), Training = options, Device = "cpu" };
         using var model = CifarRun.CreateModel(spec, CPU);
