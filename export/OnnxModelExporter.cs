@@ -17,6 +17,17 @@ public static class OnnxModelExporter
         return OnnxGraphBuilder.Build(ops, description.InputShape[1..], outputs, description.MetadataProps(), description.OutputName);
     }
 
+    /// <summary>
+    /// Replaces the metadata of a graph <see cref="Build"/> made with the final description's (e.g. once its metrics
+    /// are measured on that very graph), so the network is walked and built once.
+    /// </summary>
+    public static ModelProto WithMetadata(ModelProto model, ModelDescription description)
+    {
+        model.MetadataProps.Clear();
+        foreach (var (key, value) in description.MetadataProps()) model.MetadataProps.Add(new StringStringEntryProto { Key = key, Value = value });
+        return model;
+    }
+
     /// <summary>The normalization the walked network applies first, or the identity for <paramref name="channels"/> channels.</summary>
     public static Normalization NormalizationOf(nn.Module model, int channels)
     {

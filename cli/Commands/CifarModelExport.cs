@@ -27,24 +27,34 @@ public static class CifarModelExport
         {
             string name = Path.GetFileNameWithoutExtension(onnxPath);
             var description = Describe(name, model, record, new Dictionary<string, double>());
-            var test = CifarReader.ReadSplit(data.Folder(CifarReader.FolderName), train: false);
-            var (whole, lossless) = MeasureThroughOnnxRuntime(OnnxModelExporter.Build(model, description, CifarNets.Classes), test);
-
             var final = record.Final ?? throw new InvalidOperationException($"{folder}: the run has not finished");
-            description = description with
-            {
-                Metrics = new Dictionary<string, double>
-                {
-                    ["train_accuracy"] = final.TrainAccuracy,
-                    ["val_accuracy"] = final.ValidationAccuracy,
-                    ["test_accuracy"] = whole,
-                    ["test_accuracy_lossless_first_1000"] = lossless,
-                    ["training_wall_seconds"] = Math.Round(record.WallSeconds, 1),
-                },
-            };
-            string card = OnnxModelExporter.Write(OnnxModelExporter.Build(model, description, CifarNets.Classes), description, onnxPath);
-            return new ExportResult(onnxPath, card, folder, description.Metrics);
+            var graph = OnnxModelExporter.Build(model, description, CifarNets.Classes);
+            return WriteWithTestAccuracy(graph, description, TrainingMetrics(final, record.WallSeconds), onnxPath, folder, data);
         }
+    }
+
+    /// <summary>A finished run's accuracies and wall time, in the order the cards list them.</summary>
+    public static Dictionary<string, double> TrainingMetrics(Training.Runs.FinalMetrics final, double wallSeconds) => new()
+    {
+        ["train_accuracy"] = final.TrainAccuracy,
+        ["val_accuracy"] = final.ValidationAccuracy,
+        ["training_wall_seconds"] = Math.Round(wallSeconds, 1),
+    };
+
+    /// <summary>
+    /// Measures the built classifier's CIFAR-10 test accuracy (whole, lossless first 1,000) through ONNX Runtime,
+    /// adds it to <paramref name="metrics"/>, and writes the same graph with that metadata and its card.
+    /// </summary>
+    public static ExportResult WriteWithTestAccuracy(Onnx.ModelProto graph, ModelDescription description,
+        Dictionary<string, double> metrics, string onnxPath, string runFolder, DataLocation data)
+    {
+        var test = CifarReader.ReadSplit(data.Folder(CifarReader.FolderName), train: false);
+        var (whole, lossless) = MeasureThroughOnnxRuntime(graph, test);
+        metrics["test_accuracy"] = whole;
+        metrics["test_accuracy_lossless_first_1000"] = lossless;
+        description = description with { Metrics = metrics };
+        string card = OnnxModelExporter.Write(OnnxModelExporter.WithMetadata(graph, description), description, onnxPath);
+        return new ExportResult(onnxPath, card, runFolder, metrics);
     }
 
     /// <summary>The folder itself for a run, the best trial by validation accuracy for a search.</summary>
@@ -71,19 +81,10 @@ public static class CifarModelExport
         RunJson = System.Text.Json.JsonSerializer.Serialize(new { record.Spec, record.Command }, RunJson.Options),
     };
 
-    public static (double Whole, double Lossless) MeasureThroughOnnxRuntime(Onnx.ModelProto model, CifarImages test)
-    {
-        string temporary = Path.Combine(Path.GetTempPath(), $"toolkit-export-{Guid.NewGuid():N}.onnx");
-        File.WriteAllBytes(temporary, model.ToByteArray());
-        try
+    public static (double Whole, double Lossless) MeasureThroughOnnxRuntime(Onnx.ModelProto model, CifarImages test) =>
+        UnwrittenGraph.Measure(model, onnx =>
         {
-            using var onnx = OnnxModel.Open(temporary, ExecutionDevice.Cpu);
             var report = ClassifierEvaluator.Evaluate(onnx, EvaluationSets.CifarTest(test));
             return (report.Accuracy, report.SubsetAccuracy[EvaluationSets.CifarLosslessSubset]);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
-    }
+        });
 }

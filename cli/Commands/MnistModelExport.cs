@@ -40,7 +40,8 @@ public static class MnistModelExport
         double trainingSeconds, string models, DataLocation location, string runFolder)
     {
         var description = ReconstructionDescription.Create(name, arch, model, sha, run, new Dictionary<string, double>());
-        var (train, test) = MeasureThroughOnnxRuntime(ReconstructionDescription.Build(model, description), location);
+        var graph = ReconstructionDescription.Build(model, description);
+        var (train, test) = MeasureThroughOnnxRuntime(graph, location);
         description = description with
         {
             Metrics = new Dictionary<string, double>
@@ -52,25 +53,16 @@ public static class MnistModelExport
         };
         Directory.CreateDirectory(models);
         string onnxPath = Path.Combine(models, name + ".onnx");
-        string card = OnnxModelExporter.Write(ReconstructionDescription.Build(model, description), description, onnxPath);
+        string card = OnnxModelExporter.Write(OnnxModelExporter.WithMetadata(graph, description), description, onnxPath);
         return new ExportResult(onnxPath, card, runFolder, description.Metrics);
     }
 
-    private static (double Train, double Test) MeasureThroughOnnxRuntime(Onnx.ModelProto model, DataLocation location)
-    {
-        string temporary = Path.Combine(Path.GetTempPath(), $"toolkit-export-{Guid.NewGuid():N}.onnx");
-        File.WriteAllBytes(temporary, model.ToByteArray());
-        try
+    private static (double Train, double Test) MeasureThroughOnnxRuntime(Onnx.ModelProto model, DataLocation location) =>
+        UnwrittenGraph.Measure(model, onnx =>
         {
-            using var onnx = OnnxModel.Open(temporary, ExecutionDevice.Cpu);
             string folder = location.Folder(MnistReader.FolderName);
             var train = ReconstructionEvaluator.Evaluate(onnx, EvaluationSets.FromMnist("mnist-train", MnistReader.ReadSplit(folder, train: true)));
             var test = ReconstructionEvaluator.Evaluate(onnx, EvaluationSets.FromMnist("mnist-test", MnistReader.ReadSplit(folder, train: false)));
             return (train.Mse, test.Mse);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
-    }
+        });
 }

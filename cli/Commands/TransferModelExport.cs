@@ -35,24 +35,13 @@ public static class TransferModelExport
                 Metrics = new Dictionary<string, double>(),
                 RunJson = System.Text.Json.JsonSerializer.Serialize(new { record.Spec, record.Command, record.WallSeconds }, RunJson.Options),
             };
-            var test = CifarReader.ReadSplit(data.Folder(CifarReader.FolderName), train: false);
-            var (whole, lossless) = CifarModelExport.MeasureThroughOnnxRuntime(OnnxModelExporter.Build(model, description, Training.Cifar.CifarNets.Classes), test);
-            description = description with
-            {
-                Metrics = new Dictionary<string, double>
-                {
-                    ["train_accuracy"] = final.TrainAccuracy,
-                    ["val_accuracy"] = final.ValidationAccuracy,
-                    ["test_accuracy"] = whole,
-                    ["test_accuracy_lossless_first_1000"] = lossless,
-                    ["training_wall_seconds"] = Math.Round(record.WallSeconds, 1),
-                    ["seconds_per_epoch"] = Math.Round(record.Epochs.Average(e => e.Seconds), 1),
-                },
-            };
+            var metrics = CifarModelExport.TrainingMetrics(final, record.WallSeconds);
+            metrics["seconds_per_epoch"] = Math.Round(record.Epochs.Average(e => e.Seconds), 1);
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(onnxPath))!);
-            string card = OnnxModelExporter.Write(OnnxModelExporter.Build(model, description, Training.Cifar.CifarNets.Classes), description, onnxPath);
+            var graph = OnnxModelExporter.Build(model, description, Training.Cifar.CifarNets.Classes);
+            var exported = CifarModelExport.WriteWithTestAccuracy(graph, description, metrics, onnxPath, folder, data);
             string gradient = GradientGraphFile.Write(onnxPath);
-            return new TransferExportResult(new ExportResult(onnxPath, card, folder, description.Metrics), gradient);
+            return new TransferExportResult(exported, gradient);
         }
     }
 }
