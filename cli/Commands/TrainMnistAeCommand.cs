@@ -10,7 +10,6 @@ public sealed class TrainMnistAeCommand : Command<TrainMnistAeSettings>
 {
     public override int Execute(CommandContext context, TrainMnistAeSettings settings, CancellationToken cancellationToken)
     {
-        settings.ApplyThreads();
         string command = "toolkit " + string.Join(" ", Environment.GetCommandLineArgs().Skip(1));
         string data = settings.Location.Folder(MnistReader.FolderName);
         var records = new List<AutoencoderRecord>();
