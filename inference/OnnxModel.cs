@@ -14,6 +14,12 @@ public sealed class OnnxModel : ModelSession
 
     private OnnxModel(string path, OpenedSession opened) : base(path, opened)
     {
+        if (Session.InputNames.Count != 1)
+        {
+            Dispose();
+            throw new InvalidDataException($"{path}: a graph with inputs {string.Join(", ", Session.InputNames)} (a gradient graph, for 'toolkit attack'); "
+                + "this command takes the forward model, NAME.onnx, with the one input 'input'");
+        }
         _inputName = Session.InputNames[0];
         _outputName = Session.OutputNames[0];
         OutputSize = Info.IsClassifier ? Info.Classes.Count : Info.InputSize;

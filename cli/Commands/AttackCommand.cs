@@ -73,10 +73,22 @@ public sealed class AttackCommand : Command<AttackCommand.Settings>
         [Description("Folder for report.json, accuracy-vs-eps.png and examples.png; with --image, the adversarial PNG.")]
         public string? Out { get; init; }
 
+        [CommandOption("--max-pixels <N>")]
+        [Description("With --image: refuse an image whose header declares more pixels than this, before decoding it. Default: 50000000.")]
+        [DefaultValue(ImageDecoder.DefaultMaxPixels)]
+        public long MaxPixels { get; init; } = ImageDecoder.DefaultMaxPixels;
+
         public override ValidationResult Validate()
         {
             if (string.IsNullOrWhiteSpace(Out)) return ValidationResult.Error("--out is required");
-            if (Batch < 1) return ValidationResult.Error("--batch must be at least 1");
+            var problem = OptionRules.Check(
+                OptionRules.Range("--batch", Batch, 1, OptionRules.MaxBatch),
+                OptionRules.Range("--limit", Limit, 1, int.MaxValue),
+                OptionRules.Range("--steps", Steps, 1, OptionRules.MaxCount),
+                OptionRules.Positive("--alpha", Alpha),
+                ExampleEps is >= 0 and <= 1 ? null : $"--example-eps {ExampleEps}: expected 0 to 1 (pixel units)",
+                OptionRules.Range("--max-pixels", MaxPixels, 1, OptionRules.MaxPixels));
+            if (problem is not null) return problem;
             if (Image is not null && !File.Exists(Image)) return ValidationResult.Error($"{Image}: image file not found");
             try
             {
@@ -118,7 +130,7 @@ public sealed class AttackCommand : Command<AttackCommand.Settings>
 
     private static int AttackImage(Settings settings, OnnxModel model, GradientModel gradients, IAttack attack, float eps, Targets targets)
     {
-        using var bitmap = ImageDecoder.Decode(settings.Image!);
+        using var bitmap = ImageDecoder.Decode(settings.Image!, settings.MaxPixels);
         var input = ImageTensor.ToInput(bitmap, model.Info);
         var result = SingleImageAttack.Run(model, gradients, settings.Image!, input, attack, eps, targets);
         var info = model.Info;

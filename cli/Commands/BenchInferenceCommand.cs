@@ -23,6 +23,12 @@ public sealed class BenchInferenceCommand : Command<BenchInferenceCommand.Settin
         [Description("Timed passes over the test set per engine, alternating. Default: 3.")]
         [DefaultValue(3)]
         public int Rounds { get; init; } = 3;
+
+        public override ValidationResult Validate() =>
+            OptionRules.Check(
+                File.Exists(Model) ? null : $"{Model}: model file not found",
+                OptionRules.Range("--batch", Batch, 1, OptionRules.MaxBatch),
+                OptionRules.Range("--rounds", Rounds, 1, OptionRules.MaxCount)) ?? base.Validate();
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)

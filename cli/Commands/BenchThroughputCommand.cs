@@ -20,6 +20,13 @@ public sealed class BenchThroughputCommand : Command<BenchThroughputCommand.Sett
         public int Rounds { get; init; } = 3;
         [CommandOption("--batch-size <N>")][Description("Batch size (the recipe's).")]
         public int? BatchSize { get; init; }
+
+        public override ValidationResult Validate() =>
+            OptionRules.Check(
+                Arch.ToLowerInvariant() is "logreg" or "mlp" or "conv" or "lenet" ? null : $"--arch {Arch}: expected logreg, mlp, conv or lenet",
+                OptionRules.Range("--batches", Batches, 1, OptionRules.MaxCount),
+                OptionRules.Range("--rounds", Rounds, 1, OptionRules.MaxCount),
+                OptionRules.Range("--batch-size", BatchSize, 1, OptionRules.MaxBatch)) ?? base.Validate();
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Spectre.Console;
 using Spectre.Console.Cli;
 using Toolkit.Datasets;
 
@@ -26,8 +27,11 @@ public class DataSettings : ReportSettings
 public class TorchSettings : DataSettings
 {
     [CommandOption("--threads <N>")]
-    [Description("libtorch CPU threads (default: libtorch's own choice, or OMP_NUM_THREADS). 1 is fastest on a busy machine.")]
+    [Description("libtorch CPU threads, 1 to 4 per core (default: libtorch's own choice, or OMP_NUM_THREADS). 1 is fastest on a busy machine.")]
     public int? Threads { get; init; }
+
+    public override ValidationResult Validate() =>
+        OptionRules.Check(OptionRules.Threads("--threads", Threads, zeroMeansDefault: false)) ?? base.Validate();
 
     /// <summary>Applies --threads before any tensor work.</summary>
     public void ApplyThreads()

@@ -15,6 +15,9 @@ public sealed class DataBenchmarkCommand : Command<DataBenchmarkCommand.Settings
         [CommandOption("--repeat <N>")]
         [Description("Times to read each split; the best and the mean are reported. Default 3.")]
         public int Repeat { get; init; } = 3;
+
+        public override ValidationResult Validate() =>
+            OptionRules.Check(OptionRules.Range("--repeat", Repeat, 1, OptionRules.MaxCount)) ?? base.Validate();
     }
 
     /// <summary>Wall-clock seconds, and the process's CPU seconds, which other work on a shared machine disturbs less.</summary>

@@ -26,6 +26,11 @@ public sealed class EvalCommand : Command<EvalCommand.Settings>
         [CommandOption("--heatmap <PNG>")]
         [Description("Write the confusion matrix as a PNG heatmap here.")]
         public string? Heatmap { get; init; }
+
+        public override ValidationResult Validate() =>
+            OptionRules.Check(
+                OptionRules.Range("--batch", Batch, 1, OptionRules.MaxBatch),
+                OptionRules.Range("--limit", Limit, 1, int.MaxValue)) ?? base.Validate();
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)

@@ -63,6 +63,19 @@ public sealed class MovieLensCompareCommand : Command<MovieLensCompareCommand.Se
         public string? Libraries { get; init; }
 
         public override string SplitName => Split;
+
+        public override ValidationResult Validate() =>
+            OptionRules.Check(
+                Split == SplitSpec.All ? "--split all: compare needs a test part; use reference, u1..u5, ua, ub or random" : null,
+                ListProblem<int>(Ranks, "--ranks", r => OptionRules.Range("--ranks", r, 1, MaxRank)),
+                OptionRules.Range("--agreement-rank", AgreementRank, 1, MaxRank),
+                OptionRules.Range("--top", Top, 1, MovieLensReader.MaxMovies),
+                OptionRules.Range("--disagreement-min-ratings", DisagreementMinRatings, 1, int.MaxValue),
+                ListProblem<double>(TuneLambdas, "--tune-lambdas", l => OptionRules.NotNegative("--tune-lambdas", l)),
+                ListProblem<double>(TuneBiasLambdas, "--tune-bias-lambdas", l => OptionRules.NotNegative("--tune-bias-lambdas", l)),
+                ListProblem<int>(TuneRanks, "--tune-ranks", r => OptionRules.Range("--tune-ranks", r, 1, MaxRank)),
+                OptionRules.Fraction("--validation-fraction", ValidationFraction)) ?? base.Validate();
+
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)

@@ -35,6 +35,12 @@ public sealed class MovieLensRecommendCommand : Command<MovieLensRecommendComman
         public string Split { get; init; } = SplitSpec.All;
 
         public override string SplitName => Split;
+
+        public override ValidationResult Validate() =>
+            OptionRules.Check(
+                OptionRules.Range("--user", User, 1, MovieLensReader.MaxUsers),
+                OptionRules.Range("--top", Top, 1, MovieLensReader.MaxMovies),
+                OptionRules.Range("--rank", Rank, 1, MaxRank)) ?? base.Validate();
     }
 
     public sealed record Recommendation(int Position, int MovieId, string Title, double PredictedRating);

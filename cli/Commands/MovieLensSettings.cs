@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
+using Spectre.Console;
 using Spectre.Console.Cli;
 using Toolkit.Datasets.MovieLens;
 using Toolkit.Recommender.Models.Als;
@@ -47,6 +48,32 @@ public class MovieLensSettings : DataSettings
     public int Threads { get; init; }
 
     public virtual string SplitName => SplitSpec.All;
+
+    /// <summary>A rank beyond the number of movies (1,682 in MovieLens 100K) has nothing left to factor.</summary>
+    protected const int MaxRank = 1_682;
+
+    public override ValidationResult Validate() =>
+        OptionRules.Check(
+            OptionRules.Fraction("--test-fraction", TestFraction),
+            OptionRules.NotNegative("--lambda", Lambda),
+            OptionRules.NotNegative("--bias-lambda", BiasLambda),
+            Init.ToLowerInvariant() is "svd" or "random" ? null : $"--init {Init}: expected svd or random",
+            OptionRules.Range("--max-iterations", MaxIterations, 1, OptionRules.MaxCount),
+            OptionRules.Positive("--tolerance", Tolerance),
+            OptionRules.Threads("--threads", Threads, zeroMeansDefault: true)) ?? base.Validate();
+
+    /// <summary>Every item of a comma-separated list option must parse and satisfy <paramref name="rule"/>.</summary>
+    protected static string? ListProblem<T>(string text, string option, Func<T, string?> rule) where T : IParsable<T>
+    {
+        try
+        {
+            return ParseList<T>(text, option).Select(rule).FirstOrDefault(p => p is not null);
+        }
+        catch (ArgumentException e)
+        {
+            return e.Message;
+        }
+    }
 
     public AlsOptions AlsOptions => new()
     {

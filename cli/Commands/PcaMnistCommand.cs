@@ -28,10 +28,10 @@ public sealed class PcaMnistCommand : Command<PcaMnistCommand.Settings>
             try
             {
                 return Sizes().All(k => k is >= 1 and <= MnistImages.PixelsPerImage)
-                    ? ValidationResult.Success()
-                    : ValidationResult.Error($"--components must be in 1..{MnistImages.PixelsPerImage}");
+                    ? base.Validate()
+                    : ValidationResult.Error($"--components {Components}: expected sizes from 1 to {MnistImages.PixelsPerImage}");
             }
-            catch (FormatException)
+            catch (Exception e) when (e is FormatException or OverflowException)
             {
                 return ValidationResult.Error($"--components {Components}: expected a comma-separated list of integers");
             }

@@ -24,6 +24,16 @@ public sealed class PredictCommand : Command<PredictCommand.Settings>
         [CommandOption("--out <PATH>")]
         [Description("Reconstruction models: the PNG to write for one image, or a folder for several (NAME.recon.png). Default: beside each image.")]
         public string? Out { get; init; }
+
+        [CommandOption("--max-pixels <N>")]
+        [Description("Refuse images whose header declares more pixels than this, before decoding them. Default: 50000000.")]
+        [DefaultValue(ImageDecoder.DefaultMaxPixels)]
+        public long MaxPixels { get; init; } = ImageDecoder.DefaultMaxPixels;
+
+        public override ValidationResult Validate() =>
+            OptionRules.Check(
+                OptionRules.Range("--top", Top, 1, 1_000),
+                OptionRules.Range("--max-pixels", MaxPixels, 1, OptionRules.MaxPixels)) ?? base.Validate();
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -36,7 +46,7 @@ public sealed class PredictCommand : Command<PredictCommand.Settings>
         {
             try
             {
-                using var bitmap = ImageDecoder.Decode(path);
+                using var bitmap = ImageDecoder.Decode(path, settings.MaxPixels);
                 inputs.Add((path, ImageTensor.ToInput(bitmap, model.Info)));
             }
             catch (Exception e) when (e is ImageDecodeException or IOException or UnauthorizedAccessException)
@@ -65,8 +75,13 @@ public sealed class PredictCommand : Command<PredictCommand.Settings>
         {
             if (Directory.Exists(path))
             {
-                foreach (string file in Directory.EnumerateFiles(path).Where(IsImageFile).Order(StringComparer.Ordinal))
-                    yield return file;
+                var files = Directory.EnumerateFiles(path).Where(IsImageFile).Where(f => !IsReconstruction(f)).Order(StringComparer.Ordinal).ToList();
+                if (files.Count == 0)
+                {
+                    failures.Add((path, $"{path}: no PNG, JPEG, BMP, GIF or WebP files in this folder"));
+                    Console.Error.WriteLine($"skipped: {path}: no PNG, JPEG, BMP, GIF or WebP files in this folder");
+                }
+                foreach (string file in files) yield return file;
             }
             else if (File.Exists(path)) yield return path;
             else
@@ -79,6 +94,9 @@ public sealed class PredictCommand : Command<PredictCommand.Settings>
 
     private static bool IsImageFile(string path) => ImageExtensions.Contains(Path.GetExtension(path).ToLowerInvariant());
 
+    /// <summary>A reconstruction this command wrote earlier (NAME.recon.png): output, not input.</summary>
+    private static bool IsReconstruction(string path) => path.EndsWith(".recon.png", StringComparison.OrdinalIgnoreCase);
+
     private static void Print(IReadOnlyList<Prediction> predictions)
     {
         var table = new Table().AddColumns("image", "class", "probability");
@@ -87,7 +105,7 @@ public sealed class PredictCommand : Command<PredictCommand.Settings>
             for (int i = 0; i < prediction.Top.Count; i++)
             {
                 var c = prediction.Top[i];
-                table.AddRow(i == 0 ? Markup.Escape(prediction.Source) : "", i == 0 ? $"[bold]{c.Class}[/]" : c.Class, c.Probability.ToString("P1"));
+                table.AddRow(i == 0 ? Markup.Escape(prediction.Source) : "", i == 0 ? $"[bold]{Markup.Escape(c.Class)}[/]" : Markup.Escape(c.Class), c.Probability.ToString("P1"));
             }
         }
         AnsiConsole.Write(table);

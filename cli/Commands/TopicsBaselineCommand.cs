@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using Spectre.Console;
 using Spectre.Console.Cli;
 using Toolkit.Datasets.Text;
 using Toolkit.Training.Topics;
@@ -22,6 +23,12 @@ public sealed class TopicsBaselineCommand : Command<TopicsBaselineCommand.Settin
 
         [CommandOption("--random-sets <N>")] [Description("Random 10-word sets averaged for the floor. Default 1000.")]
         public int RandomSets { get; init; } = 1000;
+
+        public override ValidationResult Validate() =>
+            OptionRules.Check(
+                OptionRules.Range("--topics", Topics, 1, OptionRules.MaxLayerSize),
+                OptionRules.Range("--iterations", Iterations, 1, OptionRules.MaxCount),
+                OptionRules.Range("--random-sets", RandomSets, 1, OptionRules.MaxCount)) ?? base.Validate();
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)

@@ -56,6 +56,12 @@ public class TopicsCorpusSettings : DataSettings
     [Description("Random seed. Default 1.")]
     public int Seed { get; init; } = 1;
 
+    public override ValidationResult Validate() =>
+        OptionRules.Check(
+            OptionRules.Range("--vocab", Vocab, 2, 1_000_000),
+            OptionRules.Range("--min-docs", MinDocs, 1, int.MaxValue),
+            OptionRules.Fraction("--max-doc-fraction", MaxDocFraction, oneAllowed: true)) ?? base.Validate();
+
     public TopicCorpus LoadCorpus()
     {
         if (Vocab < 2) throw new ArgumentException("--vocab must be at least 2");

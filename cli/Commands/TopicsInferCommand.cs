@@ -19,6 +19,9 @@ public sealed class TopicsInferCommand : Command<TopicsInferCommand.Settings>
 
         [CommandOption("--top <N>")] [Description("How many topics to list. Default 3.")]
         public int Top { get; init; } = 3;
+
+        public override ValidationResult Validate() =>
+            OptionRules.Check(OptionRules.Range("--top", Top, 1, OptionRules.MaxLayerSize)) ?? base.Validate();
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)

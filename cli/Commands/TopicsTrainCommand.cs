@@ -1,6 +1,7 @@
 using Toolkit.Datasets;
 using System.ComponentModel;
 using System.Text.Json;
+using Spectre.Console;
 using Spectre.Console.Cli;
 using Toolkit.Export.Topics;
 using Toolkit.Training.Topics;
@@ -58,6 +59,18 @@ public sealed class TopicsTrainCommand : Command<TopicsTrainCommand.Settings>
 
         [CommandOption("--model <PATH>")] [Description("Also write the ONNX encoder (and its .json card) here, e.g. models/topics-vae.onnx.")]
         public string? Model { get; init; }
+
+        public override ValidationResult Validate() =>
+            OptionRules.Check(
+                OptionRules.Range("--topics", Topics, 1, OptionRules.MaxLayerSize),
+                OptionRules.Range("--hidden", Hidden, 1, OptionRules.MaxLayerSize),
+                OptionRules.Positive("--lr", LearningRate),
+                OptionRules.Range("--batch-size", BatchSize, 1, OptionRules.MaxBatch),
+                OptionRules.Range("--anneal-steps", AnnealSteps, 0, OptionRules.MaxCount),
+                OptionRules.Range("--epochs", Epochs, 1, OptionRules.MaxCount),
+                OptionRules.Range("--patience", Patience, 1, OptionRules.MaxCount),
+                Dropout is >= 0 and < 1 ? null : $"--dropout {Dropout}: expected 0 up to (not including) 1",
+                OptionRules.Threads("--threads", Threads, zeroMeansDefault: true)) ?? base.Validate();
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)

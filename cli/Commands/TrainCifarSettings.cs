@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Spectre.Console;
 using Spectre.Console.Cli;
 using Toolkit.Training;
 using Toolkit.Training.Cifar;
@@ -96,6 +97,44 @@ public sealed class TrainCifarSettings : TorchSettings
         var net = recipe.Net with { NormalizesInput = Normalize ?? recipe.Net.NormalizesInput };
         return recipe with { Net = net, Training = training, Subset = Subset, Device = Device };
     }
+
+    public override ValidationResult Validate()
+    {
+        try
+        {
+            return OptionRules.Check(
+                Arch is null || KnownArchitectures.Contains(Arch.ToLowerInvariant()) ? null : $"--arch {Arch}: expected logreg, mlp, conv or lenet",
+                OptionRules.Range("--subset", Subset, 1, CifarData.TrainingCount),
+                OptionRules.Range("--trials", Trials, 1, ParameterSpec.MaxPoints),
+                ParameterSpecs().Select(HyperparameterProblem).FirstOrDefault(p => p is not null))
+                ?? base.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            return ValidationResult.Error(e.Message);
+        }
+    }
+
+    private static readonly string[] KnownArchitectures = ["logreg", "mlp", "conv", "lenet"];
+
+    /// <summary>Every value a hyperparameter may take (both ends of a sampled range) must lie in its range.</summary>
+    private static string? HyperparameterProblem(ParameterSpec spec)
+    {
+        IEnumerable<double> values = spec.IsSampledRange ? [spec.RangeStart!.Value, spec.RangeEnd!.Value] : spec.Values;
+        string option = "--" + spec.Name;
+        return spec.Name switch
+        {
+            "lr" => values.Select(v => OptionRules.Positive(option, v)).FirstOrDefault(p => p is not null),
+            "weight-decay" => values.Select(v => OptionRules.NotNegative(option, v)).FirstOrDefault(p => p is not null),
+            "momentum" => values.Select(v => OptionRules.Momentum(option, v)).FirstOrDefault(p => p is not null),
+            "epochs" => WholeNumbers(option, values, 1, OptionRules.MaxCount),
+            "batch-size" => WholeNumbers(option, values, 1, OptionRules.MaxBatch),
+            _ => WholeNumbers(option, values, 1, OptionRules.MaxLayerSize),
+        };
+    }
+
+    private static string? WholeNumbers(string option, IEnumerable<double> values, long min, long max) =>
+        values.Select(v => OptionRules.WholeNumber(option, v, min, max)).FirstOrDefault(p => p is not null);
 
     /// <summary>The hyperparameters given on the command line, by name.</summary>
     public IReadOnlyList<ParameterSpec> ParameterSpecs()

@@ -39,15 +39,24 @@ public sealed class TrainMnistAeSettings : TorchSettings
 
     public override ValidationResult Validate()
     {
-        if (Steps < 1) return ValidationResult.Error("--steps must be at least 1");
-        if (Batch is < 1) return ValidationResult.Error("--batch must be at least 1");
+        IReadOnlyList<int> hidden;
         try
         {
-            return HiddenSizes().Any(h => h < 1) ? ValidationResult.Error("--hidden sizes must be positive") : ValidationResult.Success();
+            hidden = HiddenSizes();
         }
-        catch (FormatException)
+        catch (Exception e) when (e is FormatException or OverflowException)
         {
             return ValidationResult.Error($"--hidden {Hidden}: expected a comma-separated list of integers");
         }
+        return OptionRules.Check(
+            hidden.Count == 0 ? "--hidden: expected at least one size" : null,
+            hidden.Select(h => OptionRules.Range("--hidden", h, 1, MnistPixels)).FirstOrDefault(p => p is not null),
+            OptionRules.Range("--steps", Steps, 1, OptionRules.MaxCount),
+            OptionRules.Range("--batch", Batch, 1, MnistTrainingImages),
+            OptionRules.Positive("--lr", Lr)) ?? base.Validate();
     }
+
+    // An autoencoder's code is narrower than its 28x28 input; a mini-batch is at most the whole training set.
+    private const int MnistPixels = 784;
+    private const int MnistTrainingImages = 60_000;
 }

@@ -38,8 +38,12 @@ public sealed class TransferFinetuneSettings : TorchSettings
     public int? MeasureSteps { get; init; }
 
     public override Spectre.Console.ValidationResult Validate() =>
-        Resolution < 32 || Resolution % 32 != 0 ? Spectre.Console.ValidationResult.Error("--resolution must be a multiple of 32")
-        : Epochs < 1 ? Spectre.Console.ValidationResult.Error("--epochs must be at least 1")
-        : BatchSize < 2 ? Spectre.Console.ValidationResult.Error("--batch-size must be at least 2 (batch norm trains on batch statistics)")
-        : Spectre.Console.ValidationResult.Success();
+        OptionRules.Check(
+            Resolution is < 32 or > 1024 || Resolution % 32 != 0 ? $"--resolution {Resolution}: expected a multiple of 32 from 32 to 1,024" : null,
+            OptionRules.Range("--epochs", Epochs, 1, OptionRules.MaxCount),
+            OptionRules.Range("--subset", Subset, 1, Training.Cifar.CifarData.TrainingCount),
+            OptionRules.Range("--batch-size", BatchSize, 2, OptionRules.MaxBatch) is string batch
+                ? batch + " (batch norm trains on batch statistics)" : null,
+            OptionRules.Positive("--lr", LearningRate),
+            OptionRules.Range("--measure-steps", MeasureSteps, 1, OptionRules.MaxCount)) ?? base.Validate();
 }

@@ -51,7 +51,22 @@ public static class SessionFactory
     private static InferenceSession OpenOnCpu(string modelPath)
     {
         using var options = new SessionOptions { GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL };
-        return new InferenceSession(modelPath, options);
+        try
+        {
+            return new InferenceSession(modelPath, options);
+        }
+        catch (OnnxRuntimeException e)
+        {
+            throw new InvalidDataException($"{modelPath}: not an ONNX model: {LoadProblem(e.Message)}", e);
+        }
+    }
+
+    /// <summary>"[ErrorCode:InvalidProtobuf] Load model from PATH failed:Protobuf parsing failed." → "Protobuf parsing failed."</summary>
+    private static string LoadProblem(string message)
+    {
+        const string failed = "failed:";
+        int at = message.IndexOf(failed, StringComparison.Ordinal);
+        return FirstLine(at >= 0 ? message[(at + failed.Length)..] : message);
     }
 
     private static string FirstLine(string message)

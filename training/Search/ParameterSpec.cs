@@ -9,6 +9,9 @@ namespace Toolkit.Training.Search;
 /// </summary>
 public sealed record ParameterSpec(string Name, IReadOnlyList<double> Values, double? RangeStart, double? RangeEnd)
 {
+    /// <summary>Most values a grid may list: a typo in its step must not plan millions of trials.</summary>
+    public const int MaxPoints = 1_000;
+
     public bool IsSingle => RangeStart is null && Values.Count == 1;
     public bool IsSampledRange => RangeStart is not null;
 
@@ -43,6 +46,9 @@ public sealed record ParameterSpec(string Name, IReadOnlyList<double> Values, do
     private static List<double> Stepped(string name, double start, double end, double step)
     {
         if (step <= 0 || end < start) throw new ArgumentException($"--{name}: grid {start}:{end}:{step} needs start <= end and a positive step");
+        double count = Math.Floor((end - start) / step + 1e-9) + 1;
+        if (count > MaxPoints)
+            throw new ArgumentException($"--{name}: grid {start}:{end}:{step} has {count:0} points; at most {MaxPoints} are allowed");
         var values = new List<double>();
         for (int i = 0; start + i * step <= end + step * 1e-9; i++) values.Add(start + i * step);
         return values;
