@@ -29,11 +29,19 @@ public static class Checkpoint
     public static IReadOnlyList<EpochMetrics> Load(string path, nn.Module model, OptimizerHelper? optimizer = null)
     {
         using var reader = new BinaryReader(File.OpenRead(path));
-        string magic = reader.ReadString();
-        if (magic != Magic) throw new InvalidDataException($"{path} is not a toolkit checkpoint (header '{magic}')");
-        var history = RunJson.Deserialize<List<EpochMetrics>>(reader.ReadString());
-        model.load(reader);
-        optimizer?.load_state_dict(reader);
-        return history;
+        try
+        {
+            string magic = reader.ReadString();
+            if (magic != Magic) throw new InvalidDataException($"{path} is not a toolkit checkpoint (header '{magic}')");
+            var history = RunJson.Deserialize<List<EpochMetrics>>(reader.ReadString());
+            model.load(reader);
+            optimizer?.load_state_dict(reader);
+            return history;
+        }
+        catch (Exception e) when (e is EndOfStreamException or System.Text.Json.JsonException or ArgumentException or FormatException)
+        {
+            throw new InvalidDataException(
+                $"{path}: truncated or damaged checkpoint at byte {reader.BaseStream.Position} of {reader.BaseStream.Length} ({e.Message})", e);
+        }
     }
 }

@@ -23,5 +23,20 @@ public static class RunJson
 
     public static void Write<T>(string path, T value) => AtomicFile.WriteAllText(path, Serialize(value));
 
-    public static T Read<T>(string path) => Deserialize<T>(File.ReadAllText(path));
+    /// <summary>Reads a run's JSON record; a damaged one fails with the file named.</summary>
+    public static T Read<T>(string path)
+    {
+        try
+        {
+            return Deserialize<T>(File.ReadAllText(path));
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{path}: not a valid {Path.GetFileName(path)} ({e.Message})", e);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new InvalidDataException($"{path}: {e.Message}", e);
+        }
+    }
 }

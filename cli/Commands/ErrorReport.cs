@@ -29,7 +29,7 @@ public static class ErrorReport
                 Line(UnknownOption.Describe(usage.Message, context) ?? usage.Message);
                 code = UsageError;
                 break;
-            case DataFormatException or ImageDecodeException or FileNotFoundException or DirectoryNotFoundException or IOException or InvalidDataException
+            case DataFormatException or ImageDecodeException or System.Text.Json.JsonException or FileNotFoundException or DirectoryNotFoundException or IOException or InvalidDataException
                 or InvalidOperationException or ArgumentException or NotSupportedException or UnauthorizedAccessException:
                 Line(exception.Message);
                 code = Failure;

@@ -56,7 +56,7 @@ public sealed class MovieLensRecommendCommand : Command<MovieLensRecommendComman
 
         var progress = new StderrProgress();
         var split = settings.ReadSplit();
-        var movies = MovieLensReader.ReadMovies(Path.Combine(settings.MovieLensFolder, "u.item"));
+        var movies = MovieLensReader.ReadAllMovies(settings.MovieLensFolder);
         var train = new RatingMatrix(split.Train);
         progress.Report($"fitting {trainer.Name} on {split.Train.Count:N0} ratings ({split.Name})");
         var model = trainer.Fit(train, new FitContext(settings.Rank, settings.Seed, progress));

@@ -4,10 +4,11 @@ namespace Toolkit.Datasets.Io;
 public static class TextLines
 {
     /// <summary>
-    /// Yields (line number, line) pairs, skipping empty lines. A last line with no line break is reported as a
-    /// truncation: a file cut inside a number would otherwise read as a valid, smaller number.
+    /// Yields (line number, line) pairs, skipping empty lines (or refusing them, where a format has none). A last
+    /// line with no line break is reported as a truncation: a file cut inside a number would otherwise read as a
+    /// valid, smaller number.
     /// </summary>
-    public static IEnumerable<(int Number, string Text)> Read(TextReader reader, string name)
+    public static IEnumerable<(int Number, string Text)> Read(TextReader reader, string name, bool blankLinesAllowed = true)
     {
         string text = reader.ReadToEnd();
         string[] lines = text.Split('\n');
@@ -17,6 +18,7 @@ public static class TextLines
         {
             string line = lines[i].TrimEnd('\r');
             if (line.Length > 0) yield return (i + 1, line);
+            else if (!blankLinesAllowed) throw DataFormatException.AtLine(name, i + 1, "blank line");
         }
     }
 }

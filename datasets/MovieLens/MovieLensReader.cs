@@ -20,17 +20,25 @@ public static class MovieLensReader
     ];
 
     /// <summary>Reads <c>u.data</c> and <c>u.item</c> from the data set folder.</summary>
-    public static MovieLensData Read(string folder)
+    public static MovieLensData Read(string folder) =>
+        new(ReadAllRatings(folder), ReadAllMovies(folder), MaxUsers, MaxMovies);
+
+    /// <summary>Every rating, from <c>u.data</c>, with its count checked against <c>u.info</c> when present.</summary>
+    public static IReadOnlyList<Rating> ReadAllRatings(string folder)
     {
-        string ratingsPath = Path.Combine(folder, "u.data"), moviesPath = Path.Combine(folder, "u.item");
-        var ratings = ReadRatings(ratingsPath);
-        var movies = ReadMovies(moviesPath);
-        if (MovieLensInfo.ReadIfPresent(folder) is { } info)
-        {
-            CheckCount(ratingsPath, ratings.Count, info.Ratings, "ratings");
-            CheckCount(moviesPath, movies.Count, info.Items, "movies");
-        }
-        return new MovieLensData(ratings, movies, MaxUsers, MaxMovies);
+        string path = Path.Combine(folder, "u.data");
+        var ratings = ReadRatings(path);
+        if (MovieLensInfo.ReadIfPresent(folder) is { } info) CheckCount(path, ratings.Count, info.Ratings, "ratings");
+        return ratings;
+    }
+
+    /// <summary>Every movie, from <c>u.item</c>, with its count checked against <c>u.info</c> when present.</summary>
+    public static IReadOnlyList<Movie> ReadAllMovies(string folder)
+    {
+        string path = Path.Combine(folder, "u.item");
+        var movies = ReadMovies(path);
+        if (MovieLensInfo.ReadIfPresent(folder) is { } info) CheckCount(path, movies.Count, info.Items, "movies");
+        return movies;
     }
 
     private static void CheckCount(string path, int found, int promised, string what)
@@ -44,7 +52,12 @@ public static class MovieLensReader
     {
         if (!MovieLensData.Folds.Contains(fold))
             throw new ArgumentException($"unknown fold '{fold}'; expected one of {string.Join(", ", MovieLensData.Folds)}");
-        return (ReadRatings(Path.Combine(folder, fold + ".base")), ReadRatings(Path.Combine(folder, fold + ".test")));
+        var (train, test) = (ReadRatings(Path.Combine(folder, fold + ".base")), ReadRatings(Path.Combine(folder, fold + ".test")));
+        // Every shipped fold splits all ratings between its two files, so a cut or padded fold file shows here.
+        if (MovieLensInfo.ReadIfPresent(folder) is { } info && train.Count + test.Count != info.Ratings)
+            throw new DataFormatException(Path.Combine(folder, fold + ".base") + ", " + fold + ".test", "end of file",
+                $"the fold holds {train.Count + test.Count} ratings but {MovieLensInfo.FileName} promises {info.Ratings} (truncated?)");
+        return (train, test);
     }
 
     public static IReadOnlyList<Rating> ReadRatings(string path)
@@ -57,8 +70,15 @@ public static class MovieLensReader
     public static IReadOnlyList<Rating> ParseRatings(TextReader reader, string name)
     {
         var ratings = new List<Rating>(100_000);
-        foreach (var (number, line) in TextLines.Read(reader, name))
-            ratings.Add(ParseRating(line, name, number));
+        var firstLineOfPair = new Dictionary<(int User, int Movie), int>(100_000);
+        foreach (var (number, line) in TextLines.Read(reader, name, blankLinesAllowed: false))
+        {
+            var rating = ParseRating(line, name, number);
+            if (!firstLineOfPair.TryAdd((rating.User, rating.Movie), number))
+                throw DataFormatException.AtLine(name, number,
+                    $"user {rating.User + 1} rated movie {rating.Movie + 1} already on line {firstLineOfPair[(rating.User, rating.Movie)]} (duplicate pair)");
+            ratings.Add(rating);
+        }
         if (ratings.Count == 0) throw DataFormatException.AtLine(name, 1, "no ratings in file");
         return ratings;
     }
@@ -79,10 +99,10 @@ public static class MovieLensReader
 
     private static int ParseInt(string text, string what, int min, int max, string name, int lineNumber)
     {
-        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int value))
+        if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int value))
             throw DataFormatException.AtLine(name, lineNumber, $"{what} '{text}' is not a whole number");
         if (value < min || value > max)
-            throw DataFormatException.AtLine(name, lineNumber, $"{what} {value} is outside {min}-{max}");
+            throw DataFormatException.AtLine(name, lineNumber, $"{what} {value} out of range {min}-{max}");
         return value;
     }
 

@@ -15,7 +15,7 @@ public static class Splitter
             var (train, test) = MovieLensReader.ReadFold(folder, spec.Name);
             return new RatingSplit(spec.Name, $"the data set's own fold {spec.Name}.base / {spec.Name}.test", train, test);
         }
-        var ratings = MovieLensReader.ReadRatings(Path.Combine(folder, "u.data"));
+        var ratings = MovieLensReader.ReadAllRatings(folder);
         return spec.Name switch
         {
             SplitSpec.Reference => Permuted(SplitSpec.Reference, ratings, ReferenceSeed, ReferenceTestFraction),

@@ -39,9 +39,9 @@ public sealed class MovieLensReaderTests : TempFolderTest
     [InlineData("1\t1\t5\n", "expected 4 tab-separated fields")]
     [InlineData("1 1 5 874965758\n", "found 1")]
     [InlineData("1\tx\t5\t874965758\n", "movie id 'x' is not a whole number")]
-    [InlineData("944\t1\t5\t874965758\n", "user id 944 is outside 1-943")]
-    [InlineData("1\t1683\t5\t874965758\n", "movie id 1683 is outside 1-1682")]
-    [InlineData("1\t1\t0\t874965758\n", "rating 0 is outside 1-5")]
+    [InlineData("944\t1\t5\t874965758\n", "user id 944 out of range 1-943")]
+    [InlineData("1\t1683\t5\t874965758\n", "movie id 1683 out of range 1-1682")]
+    [InlineData("1\t1\t0\t874965758\n", "rating 0 out of range 1-5")]
     [InlineData("1\t1\t5\t-874965758\n", "timestamp")]
     [InlineData("1\t1\t5\t874965758", "last line does not end with a line break")]
     public void RejectsMalformedRatingLine(string badLine, string problem)
@@ -92,7 +92,7 @@ public sealed class MovieLensReaderTests : TempFolderTest
 
         Assert.False(report.Ok);
         Assert.Contains("ub.test", report.Problem);
-        Assert.Contains("the fold holds 5 ratings but u.data holds 6", report.Problem);
+        Assert.Contains("the fold holds 5 ratings but u.info promises 6", report.Problem);
     }
 
     [Fact]
