@@ -13,7 +13,7 @@ public class ImageDecodeException(string message) : Exception(message);
 /// </summary>
 public sealed class ImageTooLargeException(string name, int width, int height, long maxPixels)
     : ImageDecodeException(string.Create(CultureInfo.InvariantCulture,
-        $"{name}: {width}x{height} is {(double)width * height / 1e6:0.#} megapixels, over the limit of {maxPixels / 1e6:0.#} megapixels (raise it with --max-pixels)"))
+        $"{name}: {width}x{height} pixels is over the limit of {maxPixels:N0} pixels (raise it with --max-pixels)"))
 {
     public int Width { get; } = width;
     public int Height { get; } = height;

@@ -7,10 +7,14 @@ public sealed record ProcessResult(int ExitCode, string StandardOutput, string S
 /// <summary>Runs the built <c>toolkit</c> command line as a separate process, as a user would.</summary>
 public static class ToolkitProcess
 {
-    public static ProcessResult Run(params string[] arguments)
+    public static ProcessResult Run(params string[] arguments) => RunIn(Environment.CurrentDirectory, arguments);
+
+    /// <summary>Runs it with <paramref name="workingDirectory"/> as the current folder, where relative paths and default outputs go.</summary>
+    public static ProcessResult RunIn(string workingDirectory, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
+            WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
