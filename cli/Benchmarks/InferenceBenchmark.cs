@@ -55,7 +55,7 @@ public static class InferenceBenchmark
         var spec = run.RootElement.GetProperty("spec").Deserialize<CifarRunSpec>(RunJson.Options)
             ?? throw new InvalidDataException($"{modelPath}: 'toolkit.run' has no spec");
         var net = CifarNets.Build(spec.Net);
-        OnnxWeightImporter.LoadInto(net, ModelProto.Parser.ParseFrom(File.ReadAllBytes(modelPath)));
+        OnnxWeightImporter.LoadInto(net, Toolkit.Export.OnnxFiles.Read(modelPath));
         net.eval();
         return net;
     }

@@ -8,7 +8,7 @@ public static class AttackTables
 {
     public static void Print(AttackReport report, IReadOnlyList<string> files)
     {
-        AnsiConsole.MarkupLine($"[bold]{Markup.Escape(report.Model)}[/] on [bold]{report.Dataset}[/] ({report.Images:N0} images, {report.Provider}), target: {Markup.Escape(report.Target)}");
+        AnsiConsole.MarkupLine($"[bold]{Markup.Escape(report.Model)}[/] on [bold]{Markup.Escape(report.Dataset)}[/] ({report.Images:N0} images, {report.Provider}), target: {Markup.Escape(report.Target)}");
         AnsiConsole.MarkupLine($"clean accuracy: [bold]{report.CleanAccuracy:F4}[/]; clean pass {report.EvalImagesPerSecond:N0} images/s");
 
         var table = new Table().AddColumns("method", "eps", "accuracy", "success rate", "mean L-inf", "mean L2", "attack images/s");
@@ -22,7 +22,7 @@ public static class AttackTables
             AnsiConsole.MarkupLine($"{curve.Method}: {curve.AttackImagesPerSecond:N0} images/s attacked, plain evaluation of the same batches " +
                 $"{curve.EvalImagesPerSecond:N0} images/s: [bold]{curve.ThroughputVsEval:F2}[/] x");
         foreach (var example in report.Examples)
-            AnsiConsole.MarkupLine($"example #{example.Index}: {example.Truth} predicted {example.Before} → {example.After} at eps {report.ExampleEps:0.###}");
+            AnsiConsole.MarkupLine($"example #{example.Index}: {Markup.Escape(example.Truth)} predicted {Markup.Escape(example.Before)} → {Markup.Escape(example.After)} at eps {report.ExampleEps:0.###}");
         foreach (string file in files) AnsiConsole.MarkupLine($"wrote {Markup.Escape(file)}");
     }
 

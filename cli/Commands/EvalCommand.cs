@@ -53,14 +53,14 @@ public sealed class EvalCommand : Command<EvalCommand.Settings>
 
     private static void Print(EvaluationReport report, IReadOnlyList<string> classes, string? heatmap)
     {
-        AnsiConsole.MarkupLine($"[bold]{Markup.Escape(report.Model)}[/] on [bold]{report.Dataset}[/] ({report.Images:N0} images, {report.Provider})");
+        AnsiConsole.MarkupLine($"[bold]{Markup.Escape(report.Model)}[/] on [bold]{Markup.Escape(report.Dataset)}[/] ({report.Images:N0} images, {report.Provider})");
         AnsiConsole.MarkupLine($"accuracy: [bold]{report.Accuracy:F4}[/]" +
             (report.RecordedAccuracy is double recorded ? $" (model card: {recorded:F4})" : ""));
-        foreach (var (subset, accuracy) in report.SubsetAccuracy) AnsiConsole.MarkupLine($"accuracy on {subset}: {accuracy:F4}");
+        foreach (var (subset, accuracy) in report.SubsetAccuracy) AnsiConsole.MarkupLine($"accuracy on {Markup.Escape(subset)}: {accuracy:F4}");
         AnsiConsole.MarkupLine($"throughput: {report.ImagesPerSecond:N0} images/s ({report.Seconds:F2} s)");
 
         var perClass = new Table().AddColumns("class", "precision", "recall", "support");
-        foreach (var c in report.PerClass) perClass.AddRow(c.Name, c.Precision.ToString("F3"), c.Recall.ToString("F3"), c.Support.ToString());
+        foreach (var c in report.PerClass) perClass.AddRow(Markup.Escape(c.Name), c.Precision.ToString("F3"), c.Recall.ToString("F3"), c.Support.ToString());
         AnsiConsole.Write(perClass);
 
         var matrix = new Table().Title("confusion matrix (rows: true, columns: predicted)").AddColumn("");

@@ -20,7 +20,7 @@ public static class ReconstructionEval
 
     private static void Print(ReconstructionReport report)
     {
-        AnsiConsole.MarkupLine($"[bold]{Markup.Escape(report.Model)}[/] on [bold]{report.Dataset}[/] ({report.Images:N0} images, {report.Provider})");
+        AnsiConsole.MarkupLine($"[bold]{Markup.Escape(report.Model)}[/] on [bold]{Markup.Escape(report.Dataset)}[/] ({report.Images:N0} images, {report.Provider})");
         AnsiConsole.MarkupLine($"reconstruction MSE (mean over all pixels): [bold]{report.Mse:F5}[/]" +
             (report.RecordedMse is double recorded ? $" (model card: {recorded:F5})" : ""));
         AnsiConsole.MarkupLine($"throughput: {report.ImagesPerSecond:N0} images/s ({report.Seconds:F2} s)");

@@ -128,7 +128,7 @@ public sealed class TopicsTrainCommand : Command<TopicsTrainCommand.Settings>
         else
         {
             TopicsTable.Print(result.Topics, result.MeanNpmi);
-            ConsoleLine.Out($"best epoch {result.BestEpoch} of {result.Epochs.Count}; wall time {wall:F1} s; run folder {folder}");
+            ConsoleLine.Out($"best epoch {result.BestEpoch} of {result.Epochs.Count}; wall time {wall:F1} s; run folder {Markup.Escape(folder)}");
         }
         return 0;
     }

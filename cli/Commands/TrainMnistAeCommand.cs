@@ -18,11 +18,11 @@ public sealed class TrainMnistAeCommand : Command<TrainMnistAeSettings>
             var options = settings.Options(hidden);
             string name = AutoencoderNets.Name(options.Kind, hidden);
             string folder = Path.Combine(settings.Runs, name);
-            if (!settings.Json) AnsiConsole.MarkupLine($"Training [bold]{name}[/] in {Markup.Escape(folder)}");
+            if (!settings.Json) AnsiConsole.MarkupLine($"Training [bold]{Markup.Escape(name)}[/] in {Markup.Escape(folder)}");
             var record = AutoencoderRun.Train(options, data, folder, command, settings.Json ? null : PrintEvery50);
             records.Add(record);
             if (!settings.Json)
-                AnsiConsole.MarkupLine($"{name}: train MSE {record.TrainMse:F5}, test MSE {record.TestMse:F5}, {record.WallSeconds:F0} s");
+                AnsiConsole.MarkupLine($"{Markup.Escape(name)}: train MSE {record.TrainMse:F5}, test MSE {record.TestMse:F5}, {record.WallSeconds:F0} s");
             if (settings.NoExport) continue;
             var export = MnistModelExport.ExportAutoencoder(folder, settings.Models, settings.Location);
             if (!settings.Json) TrainingReport.PrintExport(export);

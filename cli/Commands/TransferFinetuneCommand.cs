@@ -68,7 +68,7 @@ public sealed class TransferFinetuneCommand : Command<TransferFinetuneSettings>
     private static FineTuneSpec NewSpec(TransferFinetuneSettings settings)
     {
         string pretrained = PretrainedResNetFiles.RequireModel(settings.Pretrained);
-        var graph = new ResNetOnnxGraph(ModelProto.Parser.ParseFrom(File.ReadAllBytes(pretrained)));
+        var graph = new ResNetOnnxGraph(Toolkit.Export.OnnxFiles.Read(pretrained));
         string preprocess = PretrainedResNetFiles.FindPreprocess()
             ?? throw new FileNotFoundException($"{PretrainedResNetFiles.PreprocessRelative} (the pretrained network's preprocessing) not found");
         var (mean, std) = Toolkit.Export.Transfer.ResNetPreprocessing.Read(preprocess).RgbUnitMeanStd();
@@ -97,7 +97,7 @@ public sealed class TransferFinetuneCommand : Command<TransferFinetuneSettings>
         TorchSharp.torch.manual_seed(spec.Training.Seed);
         var model = FineTuneRun.Build(spec, out var resnet);
         string path = PretrainedResNetFiles.RequireModel(File.Exists(spec.Pretrained) ? spec.Pretrained : null);
-        var graph = new ResNetOnnxGraph(ModelProto.Parser.ParseFrom(File.ReadAllBytes(path)));
+        var graph = new ResNetOnnxGraph(Toolkit.Export.OnnxFiles.Read(path));
         PretrainedResNetImporter.LoadInto(resnet, graph, reverseInputChannels: true);
         return model;
     }

@@ -31,7 +31,7 @@ public sealed class BackboneGraph
         if (!File.Exists(path))
             throw new FileNotFoundException($"{path}: backbone model not found (restore the solution to fetch the " +
                 "Microsoft.ML.DnnImageFeaturizer.ResNet18 package, or pass --backbone)", path);
-        return FromModel(ModelProto.Parser.ParseFrom(File.ReadAllBytes(path)), path);
+        return FromModel(OnnxFiles.Read(path), path);
     }
 
     public static BackboneGraph FromModel(ModelProto model, string source)

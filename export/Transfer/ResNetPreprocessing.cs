@@ -15,7 +15,7 @@ public sealed record ResNetPreprocessing(int[] ChannelOrder, float[] MeanImage, 
     public static ResNetPreprocessing Read(string path)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"{path}: preprocessing graph not found", path);
-        var graph = ModelProto.Parser.ParseFrom(File.ReadAllBytes(path)).Graph;
+        var graph = OnnxFiles.Read(path).Graph;
         string[] ops = graph.Node.Select(n => n.OpType).ToArray();
         if (!ops.SequenceEqual(["Split", "Concat", "Sub"]))
             throw new InvalidDataException($"{path}: expected nodes Split, Concat, Sub; found {string.Join(", ", ops)}");
