@@ -87,7 +87,9 @@ public sealed class AttackCommand : Command<AttackCommand.Settings>
                 OptionRules.Range("--steps", Steps, 1, OptionRules.MaxCount),
                 OptionRules.Positive("--alpha", Alpha),
                 ExampleEps is >= 0 and <= 1 ? null : $"--example-eps {ExampleEps}: expected 0 to 1 (pixel units)",
-                OptionRules.Range("--max-pixels", MaxPixels, 1, OptionRules.MaxPixels));
+                OptionRules.Range("--max-pixels", MaxPixels, 1, OptionRules.MaxPixels),
+                Image is not null ? OptionRules.PngPath("--out", Out)
+                    : File.Exists(Out) ? $"--out {Out}: expected a folder for the report and plots, found a file" : null);
             if (problem is not null) return problem;
             if (Image is not null && !File.Exists(Image)) return ValidationResult.Error($"{Image}: image file not found");
             try

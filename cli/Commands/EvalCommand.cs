@@ -30,7 +30,8 @@ public sealed class EvalCommand : Command<EvalCommand.Settings>
         public override ValidationResult Validate() =>
             OptionRules.Check(
                 OptionRules.Range("--batch", Batch, 1, OptionRules.MaxBatch),
-                OptionRules.Range("--limit", Limit, 1, int.MaxValue)) ?? base.Validate();
+                OptionRules.Range("--limit", Limit, 1, int.MaxValue),
+                OptionRules.PngPath("--heatmap", Heatmap)) ?? base.Validate();
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)

@@ -62,6 +62,12 @@ public static class OptionRules
             ? $"{option} {Text(v)}: expected a fraction above 0 and {(oneAllowed ? "at most" : "below")} 1"
             : null;
 
+    /// <summary>A file the command writes as PNG must be named so: a typo must not turn a model file into an image.</summary>
+    public static string? PngPath(string option, string? path) =>
+        path is not null && !path.EndsWith(".png", StringComparison.OrdinalIgnoreCase)
+            ? $"{option} {path}: expected a .png file name (the file is written as PNG)"
+            : null;
+
     private static string Describe(long min, long max) => max == long.MaxValue
         ? $"at least {min.ToString("N0", CultureInfo.InvariantCulture)}"
         : $"{min.ToString("N0", CultureInfo.InvariantCulture)} to {max.ToString("N0", CultureInfo.InvariantCulture)}";

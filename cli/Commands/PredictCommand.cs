@@ -33,12 +33,22 @@ public sealed class PredictCommand : Command<PredictCommand.Settings>
         public override ValidationResult Validate() =>
             OptionRules.Check(
                 OptionRules.Range("--top", Top, 1, 1_000),
-                OptionRules.Range("--max-pixels", MaxPixels, 1, OptionRules.MaxPixels)) ?? base.Validate();
+                OptionRules.Range("--max-pixels", MaxPixels, 1, OptionRules.MaxPixels),
+                Out is null || Directory.Exists(Out) || Path.GetExtension(Out).Length == 0 ? null : OptionRules.PngPath("--out", Out))
+                ?? base.Validate();
+
+        /// <summary>Checks what depends on the model before any image is read: only reconstructions are written to --out.</summary>
+        public void CheckOutputFor(Toolkit.Inference.ModelInfo model)
+        {
+            if (Out is not null && model.Task != Toolkit.Inference.ModelInfo.Reconstruction)
+                throw new ArgumentException($"--out {Out}: {Model} is a {model.Task} model; only reconstruction models write images to --out");
+        }
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         using var model = settings.OpenModel();
+        settings.CheckOutputFor(model.Info);
         var inputs = new List<(string Source, float[] Input)>();
         var failures = new List<(string Source, string Problem)>();
 

@@ -26,6 +26,8 @@ public sealed class OneLineErrorCommandTests(BadInputs inputs)
             "runs/broken-json/run.json", "not a valid run.json"),
         new("resume a run with a broken run.json", ["train", "cifar10", "--resume", "runs/broken-json", "--data", "data"], 1,
             "runs/broken-json/run.json", "not a valid run.json"),
+        new("predict --out with a classifier", ["predict", "models/cifar10-logreg.onnx", "images/ship.png", "--out", "ship.png", "--device", "cpu"], 1,
+            "--out ship.png", "only reconstruction models"),
         new("predict an empty image folder", ["predict", "models/cifar10-logreg.onnx", "no-images", "--device", "cpu"], 1,
             "no-images", "no PNG, JPEG"),
     ];

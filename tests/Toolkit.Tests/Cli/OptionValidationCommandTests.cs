@@ -33,6 +33,9 @@ public sealed class OptionValidationCommandTests(BadInputs inputs)
         new("movielens recommend --threads 100000", ["movielens", "recommend", "--user", "1", "--threads", "100000", "--data", "ml-ok"], 2, "--threads 100000"),
         new("movielens compare --test-fraction 1.5", ["movielens", "compare", "--split", "random", "--test-fraction", "1.5", "--data", "ml-ok"], 2, "--test-fraction 1.5"),
         new("pca mnist --components 0", ["pca", "mnist", "--components", "0", "--data", "data"], 2, "--components 0"),
+        new("eval --heatmap onto a model", ["eval", Model, "--heatmap", Model, "--data", "data"], 2, $"--heatmap {Model}", ".png"),
+        new("predict --out onto a model", ["predict", Model, "images/ship.png", "--out", Model], 2, $"--out {Model}", ".png"),
+        new("attack --image --out onto a model", ["attack", Model, "--image", "images/ship.png", "--out", Model], 2, $"--out {Model}", ".png"),
         new("bench inference --batch 0", ["bench", "inference", Model, "--batch", "0", "--data", "data"], 2, "--batch 0"),
     ];
 
