@@ -36,7 +36,11 @@ public static class SessionFactory
                 ? "this build carries the CPU-only ONNX Runtime package; build with -p:UseGpu=true for CUDA"
                 : FirstLine(e.Message);
             if (device == ExecutionDevice.Cuda)
+            {
+                // A file ONNX Runtime cannot load at all fails here too; say so rather than blame CUDA.
+                OpenOnCpu(modelPath).Dispose();
                 throw new InvalidOperationException($"CUDA execution provider cannot load: {reason}", e);
+            }
             return new OpenedSession(OpenOnCpu(modelPath), "CPU", $"CUDA unavailable ({reason}); running on CPU");
         }
     }
