@@ -68,6 +68,24 @@ public sealed class OneLineErrorCommandTests(BadInputs inputs)
         Assert.True(BadInputs.HasStackTrace(result), result.StandardError);
     }
 
+    [Fact]
+    public void PredictDoesNotReadItsOwnReconstructionsBack()
+    {
+        using var folder = new TempFolder();
+        string model = Path.Combine(folder.Path, "ae.onnx");
+        File.Copy(Path.Combine(Repository.Root, "models", "mnist-ae-linear-h32.onnx"), model);
+        string digits = Directory.CreateDirectory(Path.Combine(folder.Path, "digits")).FullName;
+        File.WriteAllBytes(Path.Combine(digits, "seven.png"), Png.DeclaringSize(28, 28));
+        File.WriteAllBytes(Path.Combine(digits, "seven.recon.png"), Png.DeclaringSize(28, 28));
+
+        var result = ToolkitProcess.RunIn(folder.Path, "predict", model, digits, "--device", "cpu", "--json");
+
+        Assert.True(result.ExitCode == 0, result.StandardError);
+        using var json = System.Text.Json.JsonDocument.Parse(result.StandardOutput);
+        var sources = json.RootElement.GetProperty("reconstructions").EnumerateArray().Select(r => r.GetProperty("image").GetString()).ToList();
+        Assert.Equal([Path.Combine(digits, "seven.png")], sources);
+    }
+
     [RealDataFact]
     public void TruncatedCheckpointNamesTheFile()
     {
