@@ -17,16 +17,29 @@ public sealed class CommandCatalog
     public IConfigurator Recording(IConfigurator inner) => new Root(inner, this);
 
     /// <summary>The deepest registered command whose path starts <paramref name="arguments"/>, e.g. "train cifar10".</summary>
-    public (string Path, IReadOnlyList<string> Options)? Find(IReadOnlyList<string> arguments)
+    public (string Path, Type Settings)? Find(IReadOnlyList<string> arguments)
     {
         var words = arguments.TakeWhile(a => !a.StartsWith('-')).ToList();
         for (int length = words.Count; length > 0; length--)
         {
             string path = string.Join(' ', words.Take(length));
-            if (_settingsByPath.TryGetValue(path, out var settings)) return (path, LongOptions(settings));
+            if (_settingsByPath.TryGetValue(path, out var settings)) return (path, settings);
         }
         return null;
     }
+
+    /// <summary>The names that may follow <paramref name="parent"/> (empty: the top-level commands and branches).</summary>
+    public IReadOnlyList<string> Subcommands(IReadOnlyList<string> parent) =>
+        _settingsByPath.Keys
+            .Select(path => path.Split(' '))
+            .Where(words => words.Length > parent.Count && words.Take(parent.Count).SequenceEqual(parent))
+            .Select(words => words[parent.Count])
+            .Distinct()
+            .ToList();
+
+    /// <summary>The property type behind a long option (e.g. int? for --threads), or null when the settings have no such option.</summary>
+    public static Type? OptionType(Type settings, string option) =>
+        OptionProperties(settings).FirstOrDefault(p => p.Option.LongNames.Any(n => "--" + n == option)).Property?.PropertyType;
 
     private void Add(string path, Type commandType)
     {
@@ -35,14 +48,14 @@ public sealed class CommandCatalog
         if (command is not null) _settingsByPath[path] = command.GetGenericArguments()[0];
     }
 
-    private static IReadOnlyList<string> LongOptions(Type settings) =>
+    public static IReadOnlyList<string> LongOptions(Type settings) =>
+        OptionProperties(settings).SelectMany(p => p.Option.LongNames.Select(n => "--" + n)).Append("--help").Distinct().ToList();
+
+    private static IEnumerable<(PropertyInfo Property, CommandOptionAttribute Option)> OptionProperties(Type settings) =>
         settings.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Select(p => p.GetCustomAttribute<CommandOptionAttribute>())
-            .OfType<CommandOptionAttribute>()
-            .SelectMany(o => o.LongNames.Select(n => "--" + n))
-            .Append("--help")
-            .Distinct()
-            .ToList();
+            .Select(p => (Property: p, Option: p.GetCustomAttribute<CommandOptionAttribute>()))
+            .Where(p => p.Option is not null)
+            .Select(p => (p.Property, p.Option!));
 
     private static string Join(string prefix, string name) => prefix.Length == 0 ? name : prefix + " " + name;
 

@@ -25,6 +25,10 @@ public sealed class DataSamplesCommand : Command<DataSamplesCommand.Settings>
         [Description("Folder to write the PNG files to. Default: samples.")]
         [DefaultValue("samples")]
         public string Out { get; init; } = "samples";
+
+        public override ValidationResult Validate() =>
+            OptionRules.Check(OptionRules.List<int>("--indices", Indices, i => OptionRules.Range("--indices", i, 0, int.MaxValue)))
+            ?? base.Validate();
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)

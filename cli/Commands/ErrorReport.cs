@@ -26,7 +26,7 @@ public static class ErrorReport
         switch (exception)
         {
             case CommandAppException usage:
-                Line(UnknownOption.Describe(usage.Message, context) ?? usage.Message);
+                Line(UsageErrorText.Describe(usage.Message, context) ?? usage.Message);
                 code = UsageError;
                 break;
             case DataFormatException or ImageDecodeException or System.Text.Json.JsonException or FileNotFoundException or DirectoryNotFoundException or IOException or InvalidDataException

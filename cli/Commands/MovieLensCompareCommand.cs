@@ -67,13 +67,13 @@ public sealed class MovieLensCompareCommand : Command<MovieLensCompareCommand.Se
         public override ValidationResult Validate() =>
             OptionRules.Check(
                 Split == SplitSpec.All ? "--split all: compare needs a test part; use reference, u1..u5, ua, ub or random" : null,
-                ListProblem<int>(Ranks, "--ranks", r => OptionRules.Range("--ranks", r, 1, MaxRank)),
+                OptionRules.List<int>("--ranks", Ranks, r => OptionRules.Range("--ranks", r, 1, MaxRank)),
                 OptionRules.Range("--agreement-rank", AgreementRank, 1, MaxRank),
                 OptionRules.Range("--top", Top, 1, MovieLensReader.MaxMovies),
                 OptionRules.Range("--disagreement-min-ratings", DisagreementMinRatings, 1, int.MaxValue),
-                ListProblem<double>(TuneLambdas, "--tune-lambdas", l => OptionRules.NotNegative("--tune-lambdas", l)),
-                ListProblem<double>(TuneBiasLambdas, "--tune-bias-lambdas", l => OptionRules.NotNegative("--tune-bias-lambdas", l)),
-                ListProblem<int>(TuneRanks, "--tune-ranks", r => OptionRules.Range("--tune-ranks", r, 1, MaxRank)),
+                OptionRules.List<double>("--tune-lambdas", TuneLambdas, l => OptionRules.NotNegative("--tune-lambdas", l)),
+                OptionRules.List<double>("--tune-bias-lambdas", TuneBiasLambdas, l => OptionRules.NotNegative("--tune-bias-lambdas", l)),
+                OptionRules.List<int>("--tune-ranks", TuneRanks, r => OptionRules.Range("--tune-ranks", r, 1, MaxRank)),
                 OptionRules.Fraction("--validation-fraction", ValidationFraction)) ?? base.Validate();
 
     }

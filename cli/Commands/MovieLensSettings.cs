@@ -62,19 +62,6 @@ public class MovieLensSettings : DataSettings
             OptionRules.Positive("--tolerance", Tolerance),
             OptionRules.Threads("--threads", Threads, zeroMeansDefault: true)) ?? base.Validate();
 
-    /// <summary>Every item of a comma-separated list option must parse and satisfy <paramref name="rule"/>.</summary>
-    protected static string? ListProblem<T>(string text, string option, Func<T, string?> rule) where T : IParsable<T>
-    {
-        try
-        {
-            return ParseList<T>(text, option).Select(rule).FirstOrDefault(p => p is not null);
-        }
-        catch (ArgumentException e)
-        {
-            return e.Message;
-        }
-    }
-
     public AlsOptions AlsOptions => new()
     {
         Lambda = Lambda,

@@ -62,11 +62,27 @@ public static class OptionRules
             ? $"{option} {Text(v)}: expected a fraction above 0 and {(oneAllowed ? "at most" : "below")} 1"
             : null;
 
+    /// <summary>Every item of a comma-separated list must parse as <typeparamref name="T"/> and satisfy <paramref name="rule"/>.</summary>
+    public static string? List<T>(string option, string text, Func<T, string?> rule) where T : IParsable<T>
+    {
+        var items = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (items.Length == 0) return $"{option} '{text}': expected a comma-separated list";
+        foreach (string item in items)
+        {
+            if (!T.TryParse(item, CultureInfo.InvariantCulture, out var value)) return $"{option} '{text}': '{item}' is not {KindOf<T>()}";
+            if (rule(value) is string problem) return problem;
+        }
+        return null;
+    }
+
     /// <summary>A file the command writes as PNG must be named so: a typo must not turn a model file into an image.</summary>
     public static string? PngPath(string option, string? path) =>
         path is not null && !path.EndsWith(".png", StringComparison.OrdinalIgnoreCase)
             ? $"{option} {path}: expected a .png file name (the file is written as PNG)"
             : null;
+
+    private static string KindOf<T>() =>
+        typeof(T) == typeof(int) || typeof(T) == typeof(long) ? "a whole number" : typeof(T) == typeof(double) ? "a number" : $"a {typeof(T).Name}";
 
     private static string Describe(long min, long max) => max == long.MaxValue
         ? $"at least {min.ToString("N0", CultureInfo.InvariantCulture)}"
