@@ -84,7 +84,7 @@ public static class OptionRules
     private static string KindOf<T>() =>
         typeof(T) == typeof(int) || typeof(T) == typeof(long) ? "a whole number" : typeof(T) == typeof(double) ? "a number" : $"a {typeof(T).Name}";
 
-    private static string Describe(long min, long max) => max == long.MaxValue
+    private static string Describe(long min, long max) => max >= int.MaxValue
         ? $"at least {min.ToString("N0", CultureInfo.InvariantCulture)}"
         : $"{min.ToString("N0", CultureInfo.InvariantCulture)} to {max.ToString("N0", CultureInfo.InvariantCulture)}";
 
