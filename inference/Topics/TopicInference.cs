@@ -23,7 +23,7 @@ public sealed class TopicInference : IDisposable
     public TopicInference(string modelPath)
     {
         if (!File.Exists(modelPath)) throw new FileNotFoundException($"model not found: {modelPath}");
-        _session = new InferenceSession(modelPath);
+        _session = Sessions.SessionFactory.Open(modelPath, Sessions.ExecutionDevice.Cpu).Session;
         var meta = _session.ModelMetadata.CustomMetadataMap;
         if (!meta.TryGetValue("toolkit.task", out string? task) || task != "topics")
             throw new InvalidOperationException($"{modelPath} is not a topic model (toolkit.task is '{task ?? "missing"}')");

@@ -17,6 +17,7 @@ public sealed class OneLineErrorCommandTests(BadInputs inputs)
             new($"predict {model}", ["predict", model, "images/ship.png", "--device", "cpu"], 1, model, "not an ONNX model"),
             new($"attack {model}", ["attack", model, "--out", "attack", "--data", "data", "--device", "cpu"], 1, model, "not an ONNX model"),
             new($"export-grad {model}", ["export-grad", model], 1, model, "not an ONNX model"),
+            new($"topics infer {model}", ["topics", "infer", model, "models/cifar10-logreg.onnx"], 1, model, "not an ONNX model"),
         }),
         new("predict a gradient graph", ["predict", "models/cifar10-logreg.grad.onnx", "images/ship.png", "--device", "cpu"], 1,
             "models/cifar10-logreg.grad.onnx", "gradient graph", "NAME.onnx"),
