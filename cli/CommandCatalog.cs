@@ -5,9 +5,9 @@ using Spectre.Console.Cli.Help;
 namespace Toolkit.Cli;
 
 /// <summary>
-/// Every command path (<c>train cifar10</c>) with the long options its settings declare, recorded while the
-/// commands are registered. Spectre.Console.Cli suggests close names for unknown commands but not for unknown
-/// options; this catalog lets the error name the closest option of the command that was typed.
+/// Every command path (<c>train cifar10</c>) with its settings type, recorded while the commands are registered.
+/// Spectre.Console.Cli's parse errors name neither the command typed nor a close valid name; with this catalog
+/// the error can name the closest command, the closest option of that command, and the type an option expects.
 /// </summary>
 public sealed class CommandCatalog
 {

@@ -47,7 +47,7 @@ public static class ErrorReport
         return code;
     }
 
-    private static void Line(string message) => ConsoleLine.Error($"[red]error:[/] {Markup.Escape(message)}");
+    private static void Line(string message) => ConsoleLine.Error($"[red]error:[/] {Markup.Escape(message.ReplaceLineEndings(" "))}");
 
     private static Exception Unwrap(Exception exception) => exception switch
     {
