@@ -51,13 +51,28 @@ public static partial class UsageErrorText
         var match = ConversionMessage().Match(message);
         if (!match.Success) return null;
         string value = match.Groups["value"].Value;
-        int at = context.Arguments.ToList().IndexOf(value);
-        if (at < 1 || !context.Arguments[at - 1].StartsWith('-')) return null;
-        string option = context.Arguments[at - 1];
+        var command = context.Catalog.Find(context.Arguments);
+        var arguments = context.Arguments;
+        int at = arguments.ToList().IndexOf(value);
+        if (at >= 1 && arguments[at - 1].StartsWith('-'))
+            return $"{arguments[at - 1]} {value}: expected {Expected(command, arguments[at - 1])}";
 
-        var type = context.Catalog.Find(context.Arguments) is { } command ? CommandCatalog.OptionType(command.Settings, option) : null;
+        // An option given without its value: Spectre reports a placeholder it converted in its place.
+        var missing = arguments
+            .Select((option, i) => (Option: option, Next: i + 1 < arguments.Count ? arguments[i + 1] : null))
+            .FirstOrDefault(p => p.Option.StartsWith("--") && (p.Next is null || p.Next.StartsWith("--")) && TakesValue(command, p.Option));
+        return missing.Option is null ? null : $"{missing.Option}: no value given; expected {Expected(command, missing.Option)}";
+    }
+
+    private static bool TakesValue((string Path, Type Settings)? command, string option) =>
+        command is { } known && CommandCatalog.OptionType(known.Settings, option) is { } type
+        && (Nullable.GetUnderlyingType(type) ?? type) != typeof(bool);
+
+    private static string Expected((string Path, Type Settings)? command, string option)
+    {
+        var type = command is { } known ? CommandCatalog.OptionType(known.Settings, option) : null;
         type = type is null ? null : Nullable.GetUnderlyingType(type) ?? type;
-        string expected = type switch
+        return type switch
         {
             null => "another value",
             { IsEnum: true } => string.Join(", ", Enum.GetNames(type).Select(n => n.ToLowerInvariant())),
@@ -68,7 +83,6 @@ public static partial class UsageErrorText
             _ when type == typeof(bool) => "true or false",
             _ => $"a {type.Name}",
         };
-        return $"{option} {value}: expected {expected}";
     }
 
     /// <summary>The candidate closest to <paramref name="typed"/>, when it is close enough to be a typo of it.</summary>

@@ -32,6 +32,7 @@ public sealed class OptionValidationCommandTests(BadInputs inputs)
         new("unknown command evl", ["evl", Model], 2, "unknown command 'evl'", "did you mean 'eval'"),
         new("data samples --indices 1,x", ["data", "samples", "--indices", "1,x", "--data", "data"], 2, "--indices '1,x'", "'x' is not a whole number"),
         new("movielens compare --ranks 1,0", ["movielens", "compare", "--split", "u1", "--ranks", "1,0", "--data", "ml-ok"], 2, "--ranks 0"),
+        new("eval --batch without a value", ["eval", Model, "--batch", "--data", "data"], 2, "--batch: no value given", "whole number"),
         new("train mnist-ae --threads 0", ["train", "mnist-ae", "--threads", "0", "--data", "data"], 2, "--threads 0"),
         new("train mnist-ae --batch 0", ["train", "mnist-ae", "--batch", "0", "--data", "data"], 2, "--batch 0"),
         new("transfer finetune --subset 0", ["transfer", "finetune", "--subset", "0", "--data", "data"], 2, "--subset 0"),
