@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using Toolkit.Tests.Datasets.Fixtures;
+using Toolkit.Tests.Inference;
 using Xunit;
 
 namespace Toolkit.Tests.Cli;
@@ -93,13 +94,13 @@ public sealed class BadInputs : IDisposable
         string images = Directory.CreateDirectory(Path.Combine(Root, "images")).FullName;
         string sample = Path.Combine(Repository.Root, "models", "samples", "cifar10-test-00001-ship.png");
         System.IO.File.Copy(sample, Path.Combine(images, "ship.png"));
-        System.IO.File.WriteAllBytes(Path.Combine(images, "huge-20000.png"), Png.DeclaringSize(20_000, 20_000));
-        System.IO.File.WriteAllBytes(Path.Combine(images, "huge-40000.png"), Png.DeclaringSize(40_000, 40_000));
-        System.IO.File.WriteAllBytes(Path.Combine(images, "grey-100.png"), Png.DeclaringSize(100, 100));
+        System.IO.File.WriteAllBytes(Path.Combine(images, "huge-20000.png"), TestImages.GreyPngDeclaring(20_000, 20_000));
+        System.IO.File.WriteAllBytes(Path.Combine(images, "huge-40000.png"), TestImages.GreyPngDeclaring(40_000, 40_000));
+        System.IO.File.WriteAllBytes(Path.Combine(images, "grey-100.png"), TestImages.GreyPngDeclaring(100, 100));
 
         string mixed = Directory.CreateDirectory(Path.Combine(Root, "mixed")).FullName;
         System.IO.File.Copy(sample, Path.Combine(mixed, "ship.png"));
-        System.IO.File.WriteAllBytes(Path.Combine(mixed, "huge-40000.png"), Png.DeclaringSize(40_000, 40_000));
+        System.IO.File.WriteAllBytes(Path.Combine(mixed, "huge-40000.png"), TestImages.GreyPngDeclaring(40_000, 40_000));
 
         Directory.CreateDirectory(Path.Combine(Root, "no-images"));
     }

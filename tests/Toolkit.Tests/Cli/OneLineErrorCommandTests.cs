@@ -1,4 +1,5 @@
 using Toolkit.Tests.Datasets.Fixtures;
+using Toolkit.Tests.Inference;
 using Xunit;
 
 namespace Toolkit.Tests.Cli;
@@ -76,8 +77,8 @@ public sealed class OneLineErrorCommandTests(BadInputs inputs)
         string model = Path.Combine(folder.Path, "ae.onnx");
         File.Copy(Path.Combine(Repository.Root, "models", "mnist-ae-linear-h32.onnx"), model);
         string digits = Directory.CreateDirectory(Path.Combine(folder.Path, "digits")).FullName;
-        File.WriteAllBytes(Path.Combine(digits, "seven.png"), Png.DeclaringSize(28, 28));
-        File.WriteAllBytes(Path.Combine(digits, "seven.recon.png"), Png.DeclaringSize(28, 28));
+        File.WriteAllBytes(Path.Combine(digits, "seven.png"), TestImages.GreyPngDeclaring(28, 28));
+        File.WriteAllBytes(Path.Combine(digits, "seven.recon.png"), TestImages.GreyPngDeclaring(28, 28));
 
         var result = ToolkitProcess.RunIn(folder.Path, "predict", model, digits, "--device", "cpu", "--json");
 

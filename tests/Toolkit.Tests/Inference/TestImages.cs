@@ -52,6 +52,22 @@ public static class TestImages
         return stream.ToArray();
     }
 
+    /// <summary>
+    /// A black grey-scale PNG whose header declares <paramref name="width"/> x <paramref name="height"/>. Up to
+    /// 4 megapixels it is complete; larger ones carry only their first 16 rows, as a decompression bomb's header
+    /// would: a reader must refuse them from the header alone, before decoding anything.
+    /// </summary>
+    public static byte[] GreyPngDeclaring(int width, int height)
+    {
+        int rows = (long)width * height <= 4_000_000 ? height : 16;
+        using var stream = new MemoryStream();
+        stream.Write([0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A]);
+        WriteChunk(stream, "IHDR", [.. BigEndian(width), .. BigEndian(height), 8, 0, 0, 0, 0]);
+        WriteChunk(stream, "IDAT", Deflate(new byte[(width + 1) * rows]));
+        WriteChunk(stream, "IEND", []);
+        return stream.ToArray();
+    }
+
     private static byte[] Deflate(byte[] raw)
     {
         using var output = new MemoryStream();
