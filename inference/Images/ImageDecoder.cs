@@ -13,6 +13,16 @@ public static class ImageDecoder
 {
     public static SKBitmap Decode(string path) => Decode(File.ReadAllBytes(path), path);
 
+    /// <summary>The image's width and height from its header, without decoding its pixels.</summary>
+    public static (int Width, int Height) ReadDimensions(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.IsEmpty) throw new ImageDecodeException("empty file");
+        using var data = SKData.CreateCopy(bytes);
+        using var codec = SKCodec.Create(data)
+            ?? throw new ImageDecodeException("not an image Skia can read (expected PNG, JPEG, BMP, GIF or WebP)");
+        return (codec.Info.Width, codec.Info.Height);
+    }
+
     public static SKBitmap Decode(byte[] bytes, string name)
     {
         if (bytes.Length == 0) throw new ImageDecodeException($"{name}: empty file");
