@@ -22,7 +22,7 @@ public static class LargePng
         Chunk(file, "IHDR", header);
 
         using var pixels = new MemoryStream();
-        using (var zlib = new ZLibStream(pixels, CompressionLevel.Fastest, leaveOpen: true))
+        using (var zlib = new ZLibStream(pixels, CompressionLevel.SmallestSize, leaveOpen: true))
         {
             var row = new byte[1 + (width + 7) / 8]; // filter byte 0, then zeros
             for (int y = 0; y < height; y++) zlib.Write(row);
