@@ -102,6 +102,8 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         using var repository = ModelRepository.Open(settings.Path, ExecutionDeviceParser.Parse(settings.Device));
+        if (settings.DefaultModel is not null && !repository.Contains(settings.DefaultModel))
+            throw new ArgumentException($"--default-model: no model named '{settings.DefaultModel}' in {settings.Path}; models: {string.Join(", ", repository.Names)}");
         var options = new ServerOptions(settings.Host, settings.Port, settings.NoGrpc ? null : settings.GrpcPort, settings.MaxBytes,
             settings.Top, settings.DefaultModel, settings.MaxPixels, settings.DecodeMemory, new BatchingOptions(settings.MaxBatch, QueueLimit: settings.Queue));
         await using var server = new ModelServer(repository, options);
