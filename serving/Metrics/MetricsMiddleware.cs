@@ -20,8 +20,8 @@ public sealed class MetricsMiddleware(RequestDelegate next, ServerMetrics metric
         }
         finally
         {
-            string route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? context.Request.Path.Value ?? "";
-            if (context.GetEndpoint() is null) route = "unmatched";
+            // The route pattern, never the raw path: unmatched paths would give every typo its own series.
+            string route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "unmatched";
             string model = context.GetRouteValue("name") is string name && repository.Contains(name) ? name : "";
             metrics.Record(model, route, context.Response.StatusCode, Stopwatch.GetElapsedTime(start));
         }

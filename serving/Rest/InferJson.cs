@@ -35,13 +35,13 @@ public static class InferJson
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object) throw new TensorException("the request must be a JSON object");
             var binary = body[jsonLength..];
-            var inputs = ReadInputs(root, ref binary);
+            var inputs = ReadInputs(root, jsonLength, ref binary);
             if (binary.Length > 0) throw new TensorException($"{binary.Length} bytes of binary data after the last binary input");
             return new InferRequest(OptionalString(root, "id"), inputs, ReadOutputs(root), Flag(root, "binary_data_output"));
         }
     }
 
-    private static List<Tensor> ReadInputs(JsonElement root, ref ReadOnlyMemory<byte> binary)
+    private static List<Tensor> ReadInputs(JsonElement root, int jsonLength, ref ReadOnlyMemory<byte> binary)
     {
         if (!root.TryGetProperty("inputs", out var inputs) || inputs.ValueKind != JsonValueKind.Array || inputs.GetArrayLength() == 0)
             throw new TensorException("the request needs an 'inputs' array");
@@ -64,6 +64,8 @@ public static class InferJson
             }
             else if (input.TryGetProperty("data", out var json))
             {
+                // Each JSON element takes at least two bytes ("0,"), so a larger shape cannot be what the body holds.
+                if (count > jsonLength) throw new TensorException($"input '{name}': shape [{string.Join(", ", shape)}] needs {count} elements, more than the request carries");
                 data = JsonTensorData.Read(json, type, count, name);
             }
             else

@@ -25,7 +25,7 @@ public static class RequestBody
             {
                 form = await request.ReadFormAsync(cancellationToken);
             }
-            catch (IOException e) when (e is not EndOfStreamException || !cancellationToken.IsCancellationRequested)
+            catch (IOException e) when (!cancellationToken.IsCancellationRequested)
             {
                 throw new InvalidDataException($"multipart body cannot be read ({e.Message})");
             }

@@ -8,7 +8,17 @@ public sealed record Tensor(string Name, Datatype Datatype, long[] Shape, byte[]
 {
     public long ElementCount => ElementsOf(Shape);
 
-    public static long ElementsOf(IEnumerable<long> shape) => shape.Aggregate(1L, (a, b) => a * b);
+    public static long ElementsOf(IEnumerable<long> shape)
+    {
+        try
+        {
+            return shape.Aggregate(1L, (a, b) => checked(a * b));
+        }
+        catch (OverflowException)
+        {
+            throw new TensorException($"shape [{string.Join(", ", shape)}] has more elements than a tensor can hold");
+        }
+    }
 
     public string ShapeText => $"[{string.Join(", ", Shape)}]";
 }

@@ -215,6 +215,12 @@ public sealed class RestProtocolTests(ModelsServerFixture fixture) : IClassFixtu
         }));
         Assert.Contains("784", await AssertError(count, HttpStatusCode.BadRequest));
 
+        using var huge = await Http.PostAsync("/v2/models/mnist-pca-k32/infer", Json(new
+        {
+            inputs = new[] { new { name = "input", shape = new[] { 2_000_000_000L, 2_000_000_000L, 784L }, datatype = "FP32", data = new float[4] } },
+        }));
+        await AssertError(huge, HttpStatusCode.BadRequest);
+
         var header = new { inputs = new[] { new { name = "input", shape = new[] { 1, 784 }, datatype = "FP32", parameters = new { binary_data_size = 100 } } } };
         using var bytes = await Http.PostAsync("/v2/models/mnist-pca-k32/infer", Binary(header, new byte[100]));
         Assert.Contains("bytes", await AssertError(bytes, HttpStatusCode.BadRequest));
