@@ -84,9 +84,15 @@ public sealed class ModelServer : IAsyncDisposable
     private static IReadOnlyList<IPAddress> Addresses(string host)
     {
         if (IPAddress.TryParse(host.Trim('[', ']'), out var address)) return [address];
-        var resolved = Dns.GetHostAddresses(host);
-        if (resolved.Length == 0) throw new ArgumentException($"host '{host}' resolves to no address");
-        return resolved;
+        try
+        {
+            var resolved = Dns.GetHostAddresses(host);
+            return resolved.Length > 0 ? resolved : throw new ArgumentException($"--host '{host}' resolves to no address");
+        }
+        catch (System.Net.Sockets.SocketException e)
+        {
+            throw new ArgumentException($"--host '{host}': cannot resolve it ({e.Message})");
+        }
     }
 
     public Task StartAsync(CancellationToken cancellationToken = default) => _app.StartAsync(cancellationToken);

@@ -22,6 +22,33 @@ public sealed class ServeCommandTests
     }
 
     [Fact]
+    public void UnresolvableHostIsOneLine()
+    {
+        var result = ToolkitProcess.Run("serve", RunningServer.ModelsFolder, "--host", "no-such-host.invalid", "--port", FreePort().ToString());
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("--host 'no-such-host.invalid'", result.StandardError);
+        Assert.DoesNotContain("   at ", result.StandardError);
+    }
+
+    [Fact]
+    public void ExportTritonWritesTheRepositoryAndRefusesToReplaceIt()
+    {
+        using var folder = new TempFolder();
+        string repo = folder.File("repo");
+        var first = ToolkitProcess.Run("export-triton", RunningServer.ModelsFolder, "--out", repo, "--instance-kind", "KIND_GPU");
+        Assert.Equal(0, first.ExitCode);
+        Assert.Contains("kind: KIND_GPU", File.ReadAllText(Path.Combine(repo, "cifar10-conv.grad", "config.pbtxt")));
+        Assert.True(File.Exists(Path.Combine(repo, "mnist-ae-relu-h32", "1", "model.onnx")));
+
+        var again = ToolkitProcess.Run("export-triton", RunningServer.ModelsFolder, "--out", repo);
+        Assert.Equal(1, again.ExitCode);
+        Assert.Contains("--force", again.StandardError);
+        Assert.DoesNotContain("   at ", again.StandardError);
+        Assert.Equal(0, ToolkitProcess.Run("export-triton", RunningServer.ModelsFolder, "--out", repo, "--force").ExitCode);
+        Assert.Contains("kind: KIND_AUTO", File.ReadAllText(Path.Combine(repo, "cifar10-conv.grad", "config.pbtxt")));
+    }
+
+    [Fact]
     public async Task ServesOnIpv6LoopbackAndDrainsOnSigterm()
     {
         int port = FreePort(), grpcPort = FreePort();
