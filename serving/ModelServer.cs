@@ -43,6 +43,8 @@ public sealed class ModelServer : IAsyncDisposable
             grpc.MaxSendMessageSize = null;
         });
         builder.Services.AddSingleton(State);
+        // Triton's clients may compress request bodies (Content-Encoding: gzip); the decompressed size keeps the byte limit.
+        builder.Services.AddRequestDecompression();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Limits.MaxRequestBodySize = options.MaxRequestBytes;
@@ -57,6 +59,7 @@ public sealed class ModelServer : IAsyncDisposable
         _app = builder.Build();
         _app.Lifetime.ApplicationStopping.Register(() => State.Ready = false);
         _app.UseMiddleware<MetricsMiddleware>(metrics, repository);
+        _app.UseRequestDecompression();
         _app.UseExceptionHandler(errors => errors.Run(context =>
             ErrorMapping.Error(StatusCodes.Status500InternalServerError, "internal error").ExecuteAsync(context)));
         V2Routes.Map(_app, State);

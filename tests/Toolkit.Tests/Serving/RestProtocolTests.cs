@@ -119,6 +119,23 @@ public sealed class RestProtocolTests(ModelsServerFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task GzipCompressedRequestIsRead()
+    {
+        var pixels = Pixels(1, 784, seed: 6);
+        byte[] json = JsonSerializer.SerializeToUtf8Bytes(new { inputs = new[] { new { name = "input", shape = new[] { 1, 784 }, datatype = "FP32", data = pixels } } });
+        using var compressed = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(compressed, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true)) gzip.Write(json);
+        var content = new ByteArrayContent(compressed.ToArray());
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        content.Headers.ContentEncoding.Add("gzip");
+
+        using var response = await Http.PostAsync("/v2/models/mnist-pca-k64/infer", content);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        AssertClose(Reference("mnist-pca-k64", pixels, 1), DataOf(answer.RootElement.GetProperty("outputs")[0]));
+    }
+
+    [Fact]
     public async Task BinaryBatchOfFourMatchesOnnxRuntime()
     {
         var pixels = Pixels(4, ImageSize, seed: 3);
