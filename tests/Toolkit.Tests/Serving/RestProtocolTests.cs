@@ -265,6 +265,18 @@ public sealed class RestProtocolTests(ModelsServerFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task CompressedBodyOverTheLimitOnceDecompressedIs413()
+    {
+        using var compressed = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(compressed, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true))
+            gzip.Write(new byte[4 * 1024 * 1024]);
+        var content = new ByteArrayContent(compressed.ToArray());
+        content.Headers.ContentEncoding.Add("gzip");
+        using var response = await Http.PostAsync("/v2/models/mnist-pca-k32/infer", content);
+        await AssertError(response, HttpStatusCode.RequestEntityTooLarge);
+    }
+
+    [Fact]
     public async Task MetricsCountRequestsByModelRouteAndStatus()
     {
         using var _ = await Http.GetAsync("/v2/models/cifar10-lenet");
