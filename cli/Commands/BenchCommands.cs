@@ -15,6 +15,9 @@ public static class BenchCommands
             bench.AddCommand<BenchInferenceCommand>("inference")
                 .WithDescription("Evaluation images/s of an exported classifier: ONNX Runtime against the same network's TorchSharp forward pass.")
                 .WithExample("bench", "inference", "models/cifar10-lenet.onnx", "--batch", "256", "--data", "../shared/data");
+            bench.AddCommand<BenchGrpcCommand>("grpc")
+                .WithDescription("ModelInfer requests/s and p50/p99 latency against a running Open Inference Protocol gRPC server.")
+                .WithExample("bench", "grpc", "--address", "http://127.0.0.1:8081", "--model", "cifar10-conv", "--connections", "64");
         });
     }
 }

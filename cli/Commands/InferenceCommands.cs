@@ -13,7 +13,7 @@ public static class InferenceCommands
             .WithDescription("Classify image files (PNG, JPEG, BMP; any size and colour type) through ONNX Runtime.")
             .WithExample("predict", "models/lenet.onnx", "models/samples", "--top", "3");
         config.AddCommand<ServeCommand>("serve")
-            .WithDescription("Serve a model over HTTP: POST /predict, GET /health, GET /model.")
-            .WithExample("serve", "models/lenet.onnx", "--port", "8080");
+            .WithDescription("Serve a model repository over the Open Inference Protocol (KServe v2 REST with binary tensors, gRPC), the image routes and Prometheus /metrics.")
+            .WithExample("serve", "models", "--port", "8080", "--grpc-port", "8081");
     }
 }

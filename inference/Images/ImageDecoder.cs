@@ -32,6 +32,7 @@ public static class ImageDecoder
     /// <summary>The width and height the image's header declares, read without decoding any pixel.</summary>
     public static (int Width, int Height) ReadDimensions(ReadOnlySpan<byte> bytes)
     {
+        if (bytes.IsEmpty) throw new ImageDecodeException("empty file");
         using var data = SKData.CreateCopy(bytes);
         using var codec = SKCodec.Create(data)
             ?? throw new ImageDecodeException("not an image Skia can read (expected PNG, JPEG, BMP, GIF or WebP)");

@@ -3,7 +3,8 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using SkiaSharp;
 using Toolkit.Inference;
-using Toolkit.Inference.Serving;
+using Toolkit.Serving;
+using Toolkit.Serving.Repository;
 using Toolkit.Inference.Sessions;
 using Xunit;
 
@@ -14,14 +15,14 @@ public sealed class ServerTests : IAsyncLifetime
 {
     private const long Limit = 64 * 1024;
     private readonly TempFolder _folder = new();
-    private OnnxModel _model = null!;
-    private PredictionServer _server = null!;
+    private ModelRepository _repository = null!;
+    private ModelServer _server = null!;
     private HttpClient _client = null!;
 
     public async Task InitializeAsync()
     {
-        _model = OnnxModel.Open(ColourModel.Write(_folder.Path), ExecutionDevice.Cpu);
-        _server = new PredictionServer(_model, new ServerOptions("127.0.0.1", 0, Limit, Top: 2));
+        _repository = ModelRepository.Open(ColourModel.Write(_folder.Path), ExecutionDevice.Cpu);
+        _server = new ModelServer(_repository, new ServerOptions("127.0.0.1", 0, GrpcPort: null, MaxRequestBytes: Limit, Top: 2));
         await _server.StartAsync();
         _client = new HttpClient { BaseAddress = new Uri(_server.Address), Timeout = TimeSpan.FromSeconds(30) };
     }
@@ -126,7 +127,7 @@ public sealed class ServerTests : IAsyncLifetime
     {
         _client.Dispose();
         await _server.DisposeAsync();
-        _model.Dispose();
+        _repository.Dispose();
         _folder.Dispose();
     }
 }
