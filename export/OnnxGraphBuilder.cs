@@ -1,6 +1,7 @@
 using Google.Protobuf;
 using Onnx;
 using Toolkit.Export.Ir;
+using Toolkit.Format;
 
 namespace Toolkit.Export;
 
@@ -10,9 +11,8 @@ namespace Toolkit.Export;
 /// </summary>
 public sealed class OnnxGraphBuilder
 {
-    public const string InputName = "input";
-    public const string OutputName = "logits";
-    public const string ReconstructionOutputName = "reconstruction";
+    public const string InputName = ModelFormat.Names.Input;
+    public const string OutputName = ModelFormat.Names.Logits;
     public const string BatchDimension = "batch";
     public const long OpsetVersion = 17;
     public const long IrVersion = 8;

@@ -3,6 +3,7 @@ using Spectre.Console;
 using Spectre.Console.Cli;
 using Toolkit.Inference.Images;
 using Toolkit.Inference.Prediction;
+using Toolkit.Pipelines.Outputs;
 
 namespace Toolkit.Cli.Commands;
 
@@ -24,6 +25,10 @@ public sealed class PredictCommand : Command<PredictCommand.Settings>
         [CommandOption("--out <PATH>")]
         [Description("Reconstruction models: the PNG to write for one image, or a folder for several (NAME.recon.png). Default: beside each image.")]
         public string? Out { get; init; }
+
+        [CommandOption("--force")]
+        [Description("Replace existing reconstruction PNGs.")]
+        public bool Force { get; init; }
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -48,7 +53,14 @@ public sealed class PredictCommand : Command<PredictCommand.Settings>
 
         if (model.Info.Task == Toolkit.Inference.ModelInfo.Reconstruction)
         {
-            Reconstructions.Write(model, inputs, settings.Out, settings.Json, failures);
+            var destinations = Reconstructions.Destinations(inputs.Select(i => i.Source).ToList(), settings.Out);
+            foreach (string png in destinations)
+            {
+                OutputGuard.Extension(png, ".png", "--out");
+                OutputGuard.NotAnInput(png, [settings.Model, .. inputs.Select(i => i.Source)], "--out");
+                OutputGuard.MayReplace(png, settings.Force);
+            }
+            Reconstructions.Write(model, inputs, destinations, settings.Json, failures);
             return failures.Count == 0 ? 0 : ErrorReport.Failure;
         }
         var predictions = new Predictor(model, settings.Top).Predict(inputs);

@@ -10,14 +10,17 @@ public static class Reconstructions
 {
     public sealed record Written(string Image, string Png, double Mse);
 
-    public static void Write(OnnxModel model, IReadOnlyList<(string Source, float[] Input)> inputs, string? output, bool json,
+    /// <summary>Where each input's reconstruction goes: --out itself for one image, NAME.recon.png in --out or beside the image.</summary>
+    public static IReadOnlyList<string> Destinations(IReadOnlyList<string> sources, string? output) =>
+        sources.Select(source => Destination(source, output, sources.Count)).ToList();
+
+    public static void Write(OnnxModel model, IReadOnlyList<(string Source, float[] Input)> inputs, IReadOnlyList<string> destinations, bool json,
         List<(string Source, string Problem)> failures)
     {
         var written = new List<Written>();
-        foreach (var (source, input) in inputs)
+        foreach (var ((source, input), png) in inputs.Zip(destinations))
         {
             var reconstruction = model.Run(input, 1);
-            string png = Destination(source, output, inputs.Count);
             PngWriter.Save(reconstruction, 1, model.Info.Height, model.Info.Width, png);
             written.Add(new Written(source, png, ReconstructionEvaluator.SquaredError(input, reconstruction) / input.Length));
         }
@@ -29,9 +32,7 @@ public static class Reconstructions
     {
         string name = Path.GetFileNameWithoutExtension(source) + ".recon.png";
         if (output is null) return Path.Combine(Path.GetDirectoryName(source) ?? ".", name);
-        if (count == 1 && !Directory.Exists(output)) return output;
-        Directory.CreateDirectory(output);
-        return Path.Combine(output, name);
+        return count == 1 && !Directory.Exists(output) ? output : Path.Combine(output, name);
     }
 
     private static void Print(IReadOnlyList<Written> written)

@@ -67,10 +67,12 @@ public sealed class TrainCifarSettings : TorchSettings
     public string? Resume { get; init; }
     [CommandOption("--name <NAME>")][Description("Model name for the export (default cifar10-ARCH).")]
     public string? Name { get; init; }
-    [CommandOption("--models <DIR>")][Description("Folder for the exported model (default models).")]
-    public string Models { get; init; } = "models";
+    [CommandOption("--models <DIR>")][Description("Folder for the exported model, e.g. models (default: the run folder). A resumed run keeps its own.")]
+    public string? Models { get; init; }
     [CommandOption("--no-export")][Description("Do not export the (best) trained model.")]
     public bool NoExport { get; init; }
+    [CommandOption("--force")][Description("Replace an existing model, card or gradient graph, or a run folder of another configuration.")]
+    public bool Force { get; init; }
 
     public CifarArchitecture Architecture => Arch?.ToLowerInvariant() switch
     {

@@ -24,10 +24,12 @@ public sealed class TrainMnistAeSettings : TorchSettings
     public int Seed { get; init; } = 1;
     [CommandOption("--runs <DIR>")][Description("Folder of the run folders, runs/<name>/ (runs).")]
     public string Runs { get; init; } = "runs";
-    [CommandOption("--models <DIR>")][Description("Where the ONNX models go (models).")]
-    public string Models { get; init; } = "models";
-    [CommandOption("--no-export")][Description("Train only; do not write models/<name>.onnx.")]
+    [CommandOption("--models <DIR>")][Description("Where the ONNX models go, e.g. models (default: each run folder).")]
+    public string? Models { get; init; }
+    [CommandOption("--no-export")][Description("Train only; do not write <name>.onnx.")]
     public bool NoExport { get; init; }
+    [CommandOption("--force")][Description("Replace existing models, cards, or run folders of other options.")]
+    public bool Force { get; init; }
 
     public IReadOnlyList<int> HiddenSizes() =>
         Hidden.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(int.Parse).ToArray();

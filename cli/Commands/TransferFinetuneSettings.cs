@@ -8,8 +8,6 @@ public sealed class TransferFinetuneSettings : TorchSettings
 {
     [CommandOption("--resolution <PIXELS>")][Description("Training resolution: the 32x32 images are upsampled (nearest) in the network by R/32; a multiple of 32 (64).")]
     public int Resolution { get; init; } = 64;
-    public const int DefaultEpochs = 2;
-
     [CommandOption("--epochs <N>")][Description("Epochs over the training subset (2). On an existing run folder: the new total, to cut the run short after its last checkpoint or extend it.")]
     public int? Epochs { get; init; }
     [CommandOption("--subset <N>")][Description("Train on the first N of the 40,000 training images (and N/4 validation images); all when absent.")]
@@ -30,8 +28,10 @@ public sealed class TransferFinetuneSettings : TorchSettings
     public string? Pretrained { get; init; }
     [CommandOption("--out <DIR>")][Description("Run folder (default runs/transfer-resnet18-rR-TIME); an existing one is continued.")]
     public string? Out { get; init; }
-    [CommandOption("--models <DIR>")][Description("Where the exported model goes (models).")]
-    public string Models { get; init; } = "models";
+    [CommandOption("--models <DIR>")][Description("Where the exported model goes, e.g. models (default: the run folder). A continued run keeps its own.")]
+    public string? Models { get; init; }
+    [CommandOption("--force")][Description("Replace an existing model, card or gradient graph.")]
+    public bool Force { get; init; }
     [CommandOption("--name <NAME>")][Description("Exported model name (cifar10-resnet18-rR).")]
     public string? Name { get; init; }
     [CommandOption("--measure-steps <N>")][Description("Only time N training steps (after one warm-up step), print images/s and stop.")]

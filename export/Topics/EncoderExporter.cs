@@ -1,9 +1,7 @@
-using Toolkit.Datasets;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Google.Protobuf;
 using Onnx;
-using Toolkit.Datasets.Io;
+using Toolkit.Format;
 using Toolkit.Training.Topics;
 
 namespace Toolkit.Export.Topics;
@@ -17,11 +15,11 @@ namespace Toolkit.Export.Topics;
 /// </summary>
 public static class EncoderExporter
 {
-    public const string InputName = "input";
-    public const string OutputName = "topics";
+    public const string InputName = ModelFormat.Names.Input;
+    public const string OutputName = ModelFormat.Names.Topics;
 
-    /// <param name="metadata">Extra metadata_props, e.g. <c>toolkit.dataset</c>, <c>toolkit.metrics</c>, <c>toolkit.run</c>.</param>
-    public static void Export(TopicVae model, IReadOnlyList<string> vocabulary, IReadOnlyList<IReadOnlyList<string>> topicWords,
+    /// <param name="metadata">Extra metadata_props, e.g. the data set, metrics and run (<see cref="ModelFormat.Keys"/>).</param>
+    public static WrittenModel Export(TopicVae model, IReadOnlyList<string> vocabulary, IReadOnlyList<IReadOnlyList<string>> topicWords,
         bool stripHeaders, string path, IReadOnlyDictionary<string, string>? metadata = null)
     {
         if (vocabulary.Count != model.Vocabulary)
@@ -65,33 +63,18 @@ public static class EncoderExporter
 
         var props = new Dictionary<string, string>
         {
-            ["toolkit.task"] = "topics",
-            ["toolkit.arch"] = "vae",
-            ["toolkit.input_layout"] = "NF",
-            ["toolkit.input_shape"] = $"[-1,{model.Vocabulary}]",
-            ["toolkit.vocabulary"] = JsonSerializer.Serialize(vocabulary),
-            ["toolkit.topic_words"] = JsonSerializer.Serialize(topicWords),
-            ["toolkit.text"] = JsonSerializer.Serialize(new { lowercase = true, minLength = 3, alphabetic = true, stripHeaders }),
+            [ModelFormat.Keys.Task] = ModelFormat.Tasks.Topics,
+            [ModelFormat.Keys.Arch] = "vae",
+            [ModelFormat.Keys.InputLayout] = "NF",
+            [ModelFormat.Keys.InputShape] = $"[-1,{model.Vocabulary}]",
+            [ModelFormat.Keys.Vocabulary] = JsonSerializer.Serialize(vocabulary),
+            [ModelFormat.Keys.TopicWords] = JsonSerializer.Serialize(topicWords),
+            [ModelFormat.Keys.Text] = JsonSerializer.Serialize(new { lowercase = true, minLength = 3, alphabetic = true, stripHeaders }),
         };
         foreach (var (key, value) in metadata ?? new Dictionary<string, string>()) props[key] = value;
         foreach (var (key, value) in props) onnxModel.MetadataProps.Add(new StringStringEntryProto { Key = key, Value = value });
 
-        AtomicFile.WriteAllBytes(path, onnxModel.ToByteArray());
-        AtomicFile.WriteAllText(Path.ChangeExtension(path, ".json"), Card(props));
-    }
-
-    /// <summary>The model card: every metadata entry, with JSON values parsed so the card reads as one JSON object.</summary>
-    private static string Card(Dictionary<string, string> props)
-    {
-        var card = new JsonObject();
-        foreach (var (key, value) in props)
-        {
-            JsonNode? node;
-            try { node = JsonNode.Parse(value); }
-            catch (JsonException) { node = JsonValue.Create(value); }
-            card[key] = node;
-        }
-        return card.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+        return ModelFiles.Write(onnxModel, path);
     }
 
     private static ValueInfoProto FloatInput(string name, int features)

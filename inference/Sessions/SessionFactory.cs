@@ -24,11 +24,20 @@ public static class SessionFactory
     public static OpenedSession Open(string modelPath, ExecutionDevice device)
     {
         if (!File.Exists(modelPath)) throw new FileNotFoundException($"{modelPath}: model file not found", modelPath);
-        if (device == ExecutionDevice.Cpu) return new OpenedSession(OpenOnCpu(modelPath), "CPU", null);
+        return Open(options => new InferenceSession(modelPath, options), device);
+    }
+
+    /// <summary>Opens a model held in memory, e.g. a graph measured before it is written.</summary>
+    public static OpenedSession Open(byte[] model, ExecutionDevice device) =>
+        Open(options => new InferenceSession(model, options), device);
+
+    private static OpenedSession Open(Func<SessionOptions, InferenceSession> create, ExecutionDevice device)
+    {
+        if (device == ExecutionDevice.Cpu) return new OpenedSession(OpenOnCpu(create), "CPU", null);
 
         try
         {
-            return new OpenedSession(OpenOnCuda(modelPath), "CUDA", null);
+            return new OpenedSession(OpenOnCuda(create), "CUDA", null);
         }
         catch (Exception e) when (e is OnnxRuntimeException or EntryPointNotFoundException or DllNotFoundException)
         {
@@ -37,21 +46,21 @@ public static class SessionFactory
                 : FirstLine(e.Message);
             if (device == ExecutionDevice.Cuda)
                 throw new InvalidOperationException($"CUDA execution provider cannot load: {reason}", e);
-            return new OpenedSession(OpenOnCpu(modelPath), "CPU", $"CUDA unavailable ({reason}); running on CPU");
+            return new OpenedSession(OpenOnCpu(create), "CPU", $"CUDA unavailable ({reason}); running on CPU");
         }
     }
 
-    private static InferenceSession OpenOnCuda(string modelPath)
+    private static InferenceSession OpenOnCuda(Func<SessionOptions, InferenceSession> create)
     {
         using var options = new SessionOptions();
         options.AppendExecutionProvider_CUDA(0);
-        return new InferenceSession(modelPath, options);
+        return create(options);
     }
 
-    private static InferenceSession OpenOnCpu(string modelPath)
+    private static InferenceSession OpenOnCpu(Func<SessionOptions, InferenceSession> create)
     {
         using var options = new SessionOptions { GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL };
-        return new InferenceSession(modelPath, options);
+        return create(options);
     }
 
     private static string FirstLine(string message)

@@ -91,21 +91,4 @@ public static class FineTuneRun
         }
         return images / clock.Elapsed.TotalSeconds;
     }
-
-    /// <summary>Passes progress on and records every finished epoch in run.json, so an interrupted run still says where it was.</summary>
-    private sealed class EpochRecorder(ITrainingProgress inner, IReadOnlyList<EpochMetrics> before, Action<IReadOnlyList<EpochMetrics>> record)
-        : ITrainingProgress
-    {
-        private readonly List<EpochMetrics> done = [.. before];
-
-        public void Started(int firstEpoch, int epochs, int batchesPerEpoch) => inner.Started(firstEpoch, epochs, batchesPerEpoch);
-        public void BatchDone(int epoch, int batch, double loss) => inner.BatchDone(epoch, batch, loss);
-
-        public void EpochDone(EpochMetrics metrics)
-        {
-            done.Add(metrics);
-            record(done);
-            inner.EpochDone(metrics);
-        }
-    }
 }

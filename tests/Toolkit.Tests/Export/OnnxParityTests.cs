@@ -6,6 +6,7 @@ using Toolkit.Training.Cifar;
 using TorchSharp;
 using Xunit;
 using static TorchSharp.torch;
+using Toolkit.Format;
 
 namespace Toolkit.Tests.Export;
 
@@ -61,8 +62,8 @@ public sealed class OnnxParityTests
         Assert.Equal(["Sub", "Div"], proto.Graph.Node.Take(2).Select(n => n.OpType));
         Assert.Equal(17, proto.OpsetImport.Single().Version);
         var keys = proto.MetadataProps.Select(p => p.Key).ToHashSet();
-        foreach (string key in new[] { "toolkit.task", "toolkit.arch", "toolkit.classes", "toolkit.input_layout", "toolkit.input_shape",
-                     "toolkit.normalization", "toolkit.dataset", "toolkit.dataset_sha256", "toolkit.metrics", "toolkit.run" })
+        foreach (string key in new[] { ModelFormat.Keys.Task, ModelFormat.Keys.Arch, ModelFormat.Keys.Classes, ModelFormat.Keys.InputLayout, ModelFormat.Keys.InputShape,
+                     ModelFormat.Keys.Normalization, ModelFormat.Keys.Dataset, ModelFormat.Keys.DatasetSha256, ModelFormat.Keys.Metrics, ModelFormat.Keys.Run })
             Assert.Contains(key, keys);
     }
 

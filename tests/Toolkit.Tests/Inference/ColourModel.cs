@@ -1,5 +1,6 @@
 using Google.Protobuf;
 using Onnx;
+using Toolkit.Format;
 
 namespace Toolkit.Tests.Inference;
 
@@ -29,13 +30,13 @@ public static class ColourModel
 
         var model = new ModelProto { IrVersion = 8, ProducerName = "toolkit-tests", Graph = graph };
         model.OpsetImport.Add(new OperatorSetIdProto { Domain = "", Version = 17 });
-        AddMetadata(model, "toolkit.task", "classification");
-        AddMetadata(model, "toolkit.arch", "colour");
-        AddMetadata(model, "toolkit.classes", "[\"red\",\"green\",\"blue\"]");
-        AddMetadata(model, "toolkit.input_layout", "NCHW");
-        AddMetadata(model, "toolkit.input_shape", $"[-1,3,{size},{size}]");
-        AddMetadata(model, "toolkit.dataset", dataset);
-        AddMetadata(model, "toolkit.metrics", "{\"test_accuracy\":1.0}");
+        AddMetadata(model, ModelFormat.Keys.Task, "classification");
+        AddMetadata(model, ModelFormat.Keys.Arch, "colour");
+        AddMetadata(model, ModelFormat.Keys.Classes, "[\"red\",\"green\",\"blue\"]");
+        AddMetadata(model, ModelFormat.Keys.InputLayout, "NCHW");
+        AddMetadata(model, ModelFormat.Keys.InputShape, $"[-1,3,{size},{size}]");
+        AddMetadata(model, ModelFormat.Keys.Dataset, dataset);
+        AddMetadata(model, ModelFormat.Keys.Metrics, "{\"test_accuracy\":1.0}");
 
         string path = Path.Combine(folder, "colour.onnx");
         File.WriteAllBytes(path, model.ToByteArray());

@@ -2,6 +2,7 @@ using Microsoft.ML.OnnxRuntime;
 using Toolkit.Inference;
 using Toolkit.Inference.Sessions;
 using Xunit;
+using Toolkit.Format;
 
 namespace Toolkit.Tests.Inference;
 
@@ -61,7 +62,7 @@ public sealed class SessionFactoryTests : IDisposable
 
         var error = Assert.Throws<InvalidDataException>(() => OnnxModel.Open(path, ExecutionDevice.Cpu));
         Assert.Contains(path, error.Message);
-        Assert.Contains("toolkit.task", error.Message);
+        Assert.Contains(ModelFormat.Keys.Task, error.Message);
     }
 
     public void Dispose() => _folder.Dispose();
