@@ -16,7 +16,7 @@ public static class TransferCommands
                 .WithDescription("Train a Linear(512, 10) head on cached features with Adam and report test accuracy.")
                 .WithExample("transfer", "train-head", "--features", "runs/transfer/features-224");
             transfer.AddCommand<TransferExportCommand>("export")
-                .WithDescription("Export backbone + head as one self-contained ONNX classifier ([N,3,32,32] pixels in [0, 1] to logits) with its card.")
+                .WithDescription("Export backbone + head as one self-contained ONNX classifier ([[N,3,32,32]] pixels in [[0, 1]] to logits) with its card.")
                 .WithExample("transfer", "export", "runs/transfer/head-224", "--data", "../shared/data");
             transfer.AddCommand<TransferFinetuneCommand>("finetune")
                 .WithDescription("Fine-tune the whole pretrained ResNet18 on CIFAR-10 with a new 10-way fc, then export it with its gradient graph.")
