@@ -43,8 +43,8 @@ public sealed class TopicsTrainCommand : Command<TopicsTrainCommand.Settings>
         public double Dropout { get; init; } = 0.2;
 
         [CommandOption("--select-on <CORPUS>")]
-        [Description("NPMI that early stopping and the best epoch follow: reference (default, the recipe) or train (the train split, keeping the reference corpus out of model selection).")]
-        public SelectionCorpus SelectOn { get; init; } = SelectionCorpus.Reference;
+        [Description("NPMI that early stopping and the best epoch follow: train (default: the training split, so the reference corpus only reports) or reference (the recipe's choice, which selects on the corpus it reports).")]
+        public SelectionCorpus SelectOn { get; init; } = SelectionCorpus.Train;
 
         [CommandOption("--threads <N>")] [Description("libtorch threads; 0 leaves libtorch's default. Default 0.")]
         public int Threads { get; init; }

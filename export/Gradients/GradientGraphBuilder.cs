@@ -1,6 +1,6 @@
 using Onnx;
 using Toolkit.Format;
-using static Toolkit.Export.Gradients.OnnxProto;
+using static Toolkit.Export.OnnxProto;
 
 namespace Toolkit.Export.Gradients;
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Google.Protobuf;
 using Onnx;
 using Toolkit.Format;
+using static Toolkit.Export.OnnxProto;
 using Toolkit.Training.Topics;
 
 namespace Toolkit.Export.Topics;
@@ -25,8 +26,8 @@ public static class EncoderExporter
         if (vocabulary.Count != model.Vocabulary)
             throw new ArgumentException($"the vocabulary has {vocabulary.Count} words, the model {model.Vocabulary}");
         var graph = new GraphProto { Name = "topics_vae_encoder" };
-        graph.Input.Add(FloatInput(InputName, model.Vocabulary));
-        graph.Output.Add(FloatInput(OutputName, model.Topics));
+        graph.Input.Add(Value(InputName, TensorProto.Types.DataType.Float, "batch", model.Vocabulary));
+        graph.Output.Add(Value(OutputName, TensorProto.Types.DataType.Float, "batch", model.Topics));
 
         string current = InputName;
         var layers = model.EncoderLayers();
@@ -34,25 +35,14 @@ public static class EncoderExporter
         {
             var (weight, outputs, inputs, bias) = layers[i];
             string w = $"encoder.{i}.weight", b = $"encoder.{i}.bias", y = i == layers.Count - 1 ? "mu" : $"encoder.{i}.linear";
-            graph.Initializer.Add(Tensor(w, [outputs, inputs], weight));
-            graph.Initializer.Add(Tensor(b, [outputs], bias));
-            var gemm = new NodeProto { OpType = "Gemm", Name = $"gemm_{i}" };
-            gemm.Input.AddRange([current, w, b]);
-            gemm.Output.Add(y);
-            gemm.Attribute.Add(new AttributeProto { Name = "transB", Type = AttributeProto.Types.AttributeType.Int, I = 1 });
-            graph.Node.Add(gemm);
+            graph.Initializer.Add(RawFloatTensor(w, [outputs, inputs], weight));
+            graph.Initializer.Add(RawFloatTensor(b, [outputs], bias));
+            graph.Node.Add(Node("Gemm", $"gemm_{i}", [current, w, b], [y], Int("transB", 1)));
             current = y;
             if (i == layers.Count - 1) break;
-            var relu = new NodeProto { OpType = "Relu", Name = $"relu_{i}" };
-            relu.Input.Add(current);
-            relu.Output.Add(current = $"encoder.{i}.relu");
-            graph.Node.Add(relu);
+            graph.Node.Add(Node("Relu", $"relu_{i}", [current], [current = $"encoder.{i}.relu"]));
         }
-        var softmax = new NodeProto { OpType = "Softmax", Name = "softmax" };
-        softmax.Input.Add(current);
-        softmax.Output.Add(OutputName);
-        softmax.Attribute.Add(new AttributeProto { Name = "axis", Type = AttributeProto.Types.AttributeType.Int, I = 1 });
-        graph.Node.Add(softmax);
+        graph.Node.Add(Node("Softmax", "softmax", [current], [OutputName], Int("axis", 1)));
 
         var onnxModel = new ModelProto
         {
@@ -75,25 +65,5 @@ public static class EncoderExporter
         foreach (var (key, value) in props) onnxModel.MetadataProps.Add(new StringStringEntryProto { Key = key, Value = value });
 
         return ModelFiles.Write(onnxModel, path);
-    }
-
-    private static ValueInfoProto FloatInput(string name, int features)
-    {
-        var shape = new TensorShapeProto();
-        shape.Dim.Add(new TensorShapeProto.Types.Dimension { DimParam = "batch" });
-        shape.Dim.Add(new TensorShapeProto.Types.Dimension { DimValue = features });
-        return new ValueInfoProto
-        {
-            Name = name,
-            Type = new TypeProto { TensorType = new TypeProto.Types.Tensor { ElemType = (int)TensorProto.Types.DataType.Float, Shape = shape } },
-        };
-    }
-
-    private static TensorProto Tensor(string name, long[] dims, float[] values)
-    {
-        var tensor = new TensorProto { Name = name, DataType = (int)TensorProto.Types.DataType.Float };
-        tensor.Dims.AddRange(dims);
-        tensor.RawData = ByteString.CopyFrom(System.Runtime.InteropServices.MemoryMarshal.AsBytes(values.AsSpan()));
-        return tensor;
     }
 }

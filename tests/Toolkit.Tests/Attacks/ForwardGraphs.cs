@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Google.Protobuf;
 using Onnx;
-using static Toolkit.Export.Gradients.OnnxProto;
+using static Toolkit.Export.OnnxProto;
 using Toolkit.Format;
 
 namespace Toolkit.Tests.Attacks;
