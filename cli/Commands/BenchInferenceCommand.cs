@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
-using Toolkit.Cli.Benchmarks;
+using Toolkit.Pipelines.Benchmarks;
 using Toolkit.Inference.Evaluation;
 
 namespace Toolkit.Cli.Commands;

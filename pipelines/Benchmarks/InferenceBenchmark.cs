@@ -8,7 +8,7 @@ using Toolkit.Training;
 using Toolkit.Training.Cifar;
 using static TorchSharp.torch;
 
-namespace Toolkit.Cli.Benchmarks;
+namespace Toolkit.Pipelines.Benchmarks;
 
 public sealed record InferenceBenchmarkResult(
     string Model, int Images, int BatchSize, int Rounds, int TorchThreads,
