@@ -1,7 +1,7 @@
 using Onnx;
-using static Toolkit.Export.OnnxProto;
 using Toolkit.Export.Ir;
 using Toolkit.Format;
+using static Toolkit.Export.OnnxProto;
 
 namespace Toolkit.Export;
 

@@ -13,15 +13,20 @@ public sealed class PcaMnistCommand : Command<PcaMnistCommand.Settings>
 {
     public sealed class Settings : TorchSettings
     {
-        [CommandOption("--components <LIST>")][Description("Numbers of components k, comma-separated (32,64,128).")]
+        [CommandOption("--components <LIST>")]
+        [Description("Numbers of components k, comma-separated (32,64,128).")]
         public string Components { get; init; } = "32,64,128";
-        [CommandOption("--out <DIR>")][Description("Folder of the fit's record, pca.json (runs/mnist-pca).")]
+        [CommandOption("--out <DIR>")]
+        [Description("Folder of the fit's record, pca.json (runs/mnist-pca).")]
         public string Out { get; init; } = Path.Combine("runs", "mnist-pca");
-        [CommandOption("--models <DIR>")][Description("Where the ONNX models go, e.g. models (default: the --out folder).")]
+        [CommandOption("--models <DIR>")]
+        [Description("Where the ONNX models go, e.g. models (default: the --out folder).")]
         public string? Models { get; init; }
-        [CommandOption("--no-export")][Description("Fit only; do not write mnist-pca-kK.onnx.")]
+        [CommandOption("--no-export")]
+        [Description("Fit only; do not write mnist-pca-kK.onnx.")]
         public bool NoExport { get; init; }
-        [CommandOption("--force")][Description("Replace existing models and cards.")]
+        [CommandOption("--force")]
+        [Description("Replace existing models and cards.")]
         public bool Force { get; init; }
 
         public IReadOnlyList<int> Sizes() =>

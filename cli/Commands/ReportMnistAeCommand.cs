@@ -15,9 +15,11 @@ public sealed class ReportMnistAeCommand : Command<ReportMnistAeCommand.Settings
 {
     public sealed class Settings : DataSettings
     {
-        [CommandOption("--models <DIR>")][Description("Folder of the models (models).")]
+        [CommandOption("--models <DIR>")]
+        [Description("Folder of the models (models).")]
         public string Models { get; init; } = "models";
-        [CommandOption("--out <DIR>")][Description("Where the grids go (docs/plots).")]
+        [CommandOption("--out <DIR>")]
+        [Description("Where the grids go (docs/plots).")]
         public string Out { get; init; } = Path.Combine("docs", "plots");
     }
 

@@ -2,8 +2,8 @@ using System.Text.Json;
 using Google.Protobuf;
 using Onnx;
 using Toolkit.Format;
-using static Toolkit.Export.OnnxProto;
 using Toolkit.Training.Topics;
+using static Toolkit.Export.OnnxProto;
 
 namespace Toolkit.Export.Topics;
 

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using Toolkit.Format;
-using TorchSharp;
 using Toolkit.Training.Plots;
 using Toolkit.Training.Runs;
+using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -41,7 +41,9 @@ public static class CifarRun
         var final = Measure(model, data, device);
         record = record with
         {
-            Epochs = epochs, Final = final, Finished = true,
+            Epochs = epochs,
+            Final = final,
+            Finished = true,
             WallSeconds = record.WallSeconds + clock.Elapsed.TotalSeconds,
         };
         RunJson.Write(recordPath, record);

@@ -38,10 +38,10 @@ public static class FineTuneRun
         var record = previous is not null
             ? previous with { Spec = spec, Finished = false, Command = previous.Command == command ? command : $"{previous.Command} ; {command}" }
             : new RunRecord<FineTuneSpec>
-        {
-            Dataset = Dataset, Spec = spec, DataSha256 = data.Checksums, Versions = SoftwareVersions.Current(),
-            Device = device.ToString(), Command = command, Started = DateTimeOffset.Now,
-        };
+            {
+                Dataset = Dataset, Spec = spec, DataSha256 = data.Checksums, Versions = SoftwareVersions.Current(),
+                Device = device.ToString(), Command = command, Started = DateTimeOffset.Now,
+            };
         RunJson.Write(recordPath, record);
 
         var clock = Stopwatch.StartNew();

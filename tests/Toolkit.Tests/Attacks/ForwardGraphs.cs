@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Google.Protobuf;
 using Onnx;
-using static Toolkit.Export.OnnxProto;
 using Toolkit.Format;
+using static Toolkit.Export.OnnxProto;
 
 namespace Toolkit.Tests.Attacks;
 

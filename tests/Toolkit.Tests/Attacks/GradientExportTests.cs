@@ -1,8 +1,8 @@
 using Toolkit.Export.Gradients;
+using Toolkit.Format;
 using Toolkit.Inference.Attacks;
 using Toolkit.Inference.Sessions;
 using Xunit;
-using Toolkit.Format;
 
 namespace Toolkit.Tests.Attacks;
 

@@ -2,11 +2,11 @@ using Google.Protobuf;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 using Toolkit.Export;
+using Toolkit.Format;
 using Toolkit.Training.Cifar;
 using TorchSharp;
 using Xunit;
 using static TorchSharp.torch;
-using Toolkit.Format;
 
 namespace Toolkit.Tests.Export;
 
@@ -91,6 +91,10 @@ public sealed class OnnxParityTests
     /// <summary>Small widths keep the test fast; the layer kinds are those of the full networks.</summary>
     private static CifarNetConfig SmallConfig(CifarArchitecture arch) => CifarNetConfig.Default(arch) with
     {
-        Hidden = 12, O1 = 6, O2 = 8, O3 = 12, O4 = 10,
+        Hidden = 12,
+        O1 = 6,
+        O2 = 8,
+        O3 = 12,
+        O4 = 10,
     };
 }

@@ -1,8 +1,8 @@
 using Microsoft.ML.OnnxRuntime;
+using Toolkit.Format;
 using Toolkit.Inference;
 using Toolkit.Inference.Sessions;
 using Xunit;
-using Toolkit.Format;
 
 namespace Toolkit.Tests.Inference;
 

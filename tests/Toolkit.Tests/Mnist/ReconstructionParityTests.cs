@@ -2,11 +2,11 @@ using Google.Protobuf;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 using Toolkit.Export;
+using Toolkit.Format;
 using Toolkit.Training.Mnist;
 using TorchSharp.Modules;
 using Xunit;
 using static TorchSharp.torch;
-using Toolkit.Format;
 
 namespace Toolkit.Tests.Mnist;
 

@@ -1,13 +1,13 @@
 using Microsoft.ML.OnnxRuntime;
 using Toolkit.Datasets.Text;
 using Toolkit.Export.Topics;
+using Toolkit.Format;
 using Toolkit.Inference.Topics;
 using Toolkit.Tests.Datasets.Fixtures;
 using Toolkit.Training.Topics;
 using TorchSharp;
 using Xunit;
 using static TorchSharp.torch;
-using Toolkit.Format;
 
 namespace Toolkit.Tests.Topics;
 
