@@ -1,8 +1,8 @@
-using Toolkit.Datasets.Text;
 using Toolkit.Format;
 using Toolkit.Inference.Topics;
 using Toolkit.Pipelines.Outputs;
 using Toolkit.Pipelines.Topics;
+using Toolkit.Tests.Topics;
 using Toolkit.Training.Topics;
 using Xunit;
 
@@ -20,7 +20,7 @@ public sealed class TopicsPipelineTests : IDisposable
     [Fact]
     public void TrainWriteInferAndRefuseToReplace()
     {
-        var corpus = TwoThemes();
+        var corpus = TwoThemeCorpus.Create();
         var options = new VaeOptions { Topics = 2, Hidden = 8, BatchSize = 8, MaxEpochs = 3, Patience = 5, AnnealSteps = 4, TopWords = 4, Threads = 1 };
         string folder = _folder.File("run");
         string model = _folder.File(Path.Combine("models", "topics.onnx"));
@@ -41,18 +41,6 @@ public sealed class TopicsPipelineTests : IDisposable
         var again = Assert.Throws<OverwriteException>(() => TopicsTraining.Run(corpus, options, folder, model, force: false));
         Assert.Contains(folder, again.Message);
         Assert.Contains(OutputGuard.ForceOption, again.Message);
-    }
-
-    private static TopicCorpus TwoThemes()
-    {
-        var documents = new List<IReadOnlyList<string>>();
-        var random = new Random(5);
-        string[][] themes = [["apple", "banana", "cherry", "grape"], ["rocket", "orbit", "launch", "moon"]];
-        for (int d = 0; d < 40; d++)
-            documents.Add(Enumerable.Range(0, 12).Select(_ => themes[d % 2][random.Next(4)]).ToList());
-        var vocabulary = Vocabulary.Build(documents, new VocabularyOptions(8, 1, 1.0), new HashSet<string>());
-        var bag = BagOfWords.Build(documents, vocabulary);
-        return new TopicCorpus(vocabulary, bag, bag, ReferenceCorpus.Train, new TextOptions(StripHeaders: false), new VocabularyOptions(), "test");
     }
 
     public void Dispose() => _folder.Dispose();
