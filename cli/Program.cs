@@ -12,20 +12,8 @@ var catalog = new CommandCatalog();
 var app = new CommandApp();
 app.Configure(config =>
 {
-    config.SetApplicationName("toolkit");
     config.UseStrictParsing();
     config.SetExceptionHandler((exception, _) => ErrorReport.Print(exception, new ErrorContext(catalog, arguments, verbose)));
-    var commands = catalog.Recording(config);
-    DataCommands.Register(commands);
-    InferenceCommands.Register(commands);
-    AttackCommands.Register(commands);
-    MovieLensCommands.Register(commands);
-    TopicsCommands.Register(commands);
-    TrainCommands.Register(commands);
-    PcaCommands.Register(commands);
-    ReportCommands.Register(commands);
-    ExportCommands.Register(commands);
-    BenchCommands.Register(commands);
-    TransferCommands.Register(commands);
+    CommandTree.Register(catalog.Recording(config));
 });
 return await app.RunAsync(arguments);

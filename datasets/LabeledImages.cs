@@ -23,5 +23,8 @@ public abstract class LabeledImages
 
     public ReadOnlySpan<byte> Image(int index) => Pixels.AsSpan(index * PixelsPerImage, PixelsPerImage);
 
+    /// <summary>Images [first, first + count) as float pixels in [0, 1], back to back.</summary>
+    public float[] Floats(int first, int count) => UnitPixels.Convert(Pixels.AsSpan(first * PixelsPerImage, count * PixelsPerImage));
+
     public int[] CountPerClass() => LabelCounts.PerClass(Labels, ClassCount);
 }

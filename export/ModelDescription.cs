@@ -1,5 +1,5 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
+using Toolkit.Format;
 
 namespace Toolkit.Export;
 
@@ -7,14 +7,14 @@ namespace Toolkit.Export;
 public sealed record Normalization(float[] Mean, float[] Std);
 
 /// <summary>
-/// What a model file says about itself: written as the ONNX metadata_props (keys in docs/MODEL_FORMAT.md)
-/// and as the model card JSON beside the file.
+/// What a model file says about itself: written as the ONNX metadata_props (<see cref="ModelFormat.Keys"/>)
+/// and as the model card beside the file (<see cref="ModelCard"/>).
 /// </summary>
 public sealed record ModelDescription
 {
     public required string Name { get; init; }
-    public const string ClassificationTask = "classification";
-    public const string ReconstructionTask = "reconstruction";
+    public const string ClassificationTask = ModelFormat.Tasks.Classification;
+    public const string ReconstructionTask = ModelFormat.Tasks.Reconstruction;
 
     public string Task { get; init; } = ClassificationTask;
     public required string Arch { get; init; }
@@ -32,50 +32,19 @@ public sealed record ModelDescription
     public required string RunJson { get; init; }
 
     /// <summary>The graph's output: <c>logits</c> for classifiers, <c>reconstruction</c> for autoencoders and PCA.</summary>
-    public string OutputName => Task == ReconstructionTask ? OnnxGraphBuilder.ReconstructionOutputName : OnnxGraphBuilder.OutputName;
+    public string OutputName => ModelFormat.OutputFor(Task);
 
     public IReadOnlyDictionary<string, string> MetadataProps() => new Dictionary<string, string>
     {
-        ["toolkit.task"] = Task,
-        ["toolkit.arch"] = Arch,
-        ["toolkit.classes"] = JsonSerializer.Serialize(Classes),
-        ["toolkit.input_layout"] = InputLayout,
-        ["toolkit.input_shape"] = JsonSerializer.Serialize(InputShape),
-        ["toolkit.normalization"] = JsonSerializer.Serialize(new { mean = Normalization.Mean, std = Normalization.Std }),
-        ["toolkit.dataset"] = Dataset,
-        ["toolkit.dataset_sha256"] = DatasetSha256.Count == 1 ? DatasetSha256.Values.Single() : JsonSerializer.Serialize(DatasetSha256),
-        ["toolkit.metrics"] = JsonSerializer.Serialize(Metrics),
-        ["toolkit.run"] = RunJson,
+        [ModelFormat.Keys.Task] = Task,
+        [ModelFormat.Keys.Arch] = Arch,
+        [ModelFormat.Keys.Classes] = JsonSerializer.Serialize(Classes),
+        [ModelFormat.Keys.InputLayout] = InputLayout,
+        [ModelFormat.Keys.InputShape] = JsonSerializer.Serialize(InputShape),
+        [ModelFormat.Keys.Normalization] = JsonSerializer.Serialize(new { mean = Normalization.Mean, std = Normalization.Std }),
+        [ModelFormat.Keys.Dataset] = Dataset,
+        [ModelFormat.Keys.DatasetSha256] = DatasetSha256.Count == 1 ? DatasetSha256.Values.Single() : JsonSerializer.Serialize(DatasetSha256),
+        [ModelFormat.Keys.Metrics] = JsonSerializer.Serialize(Metrics),
+        [ModelFormat.Keys.Run] = RunJson,
     };
-
-    /// <summary>The model card: the same metadata as structured JSON.</summary>
-    public string CardJson(string onnxFileName)
-    {
-        var card = new JsonObject
-        {
-            ["name"] = Name,
-            ["file"] = onnxFileName,
-            ["task"] = Task,
-            ["arch"] = Arch,
-            ["classes"] = JsonSerializer.SerializeToNode(Classes),
-            ["input"] = new JsonObject
-            {
-                ["name"] = OnnxGraphBuilder.InputName,
-                ["layout"] = InputLayout,
-                ["shape"] = JsonSerializer.SerializeToNode(InputShape),
-                ["range"] = "float32 pixels in [0, 1]",
-            },
-            ["output"] = OutputName,
-            ["normalization"] = new JsonObject
-            {
-                ["mean"] = JsonSerializer.SerializeToNode(Normalization.Mean),
-                ["std"] = JsonSerializer.SerializeToNode(Normalization.Std),
-            },
-            ["dataset"] = Dataset,
-            ["datasetSha256"] = JsonSerializer.SerializeToNode(DatasetSha256),
-            ["metrics"] = JsonSerializer.SerializeToNode(Metrics),
-            ["run"] = JsonNode.Parse(RunJson),
-        };
-        return card.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
-    }
 }

@@ -1,6 +1,6 @@
 using Toolkit.Export.Ir;
-using TorchSharp;
 using Toolkit.Training.Modules;
+using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 

@@ -1,6 +1,7 @@
-using Google.Protobuf;
 using Onnx;
 using Toolkit.Export.Ir;
+using Toolkit.Format;
+using static Toolkit.Export.OnnxProto;
 
 namespace Toolkit.Export;
 
@@ -10,9 +11,8 @@ namespace Toolkit.Export;
 /// </summary>
 public sealed class OnnxGraphBuilder
 {
-    public const string InputName = "input";
-    public const string OutputName = "logits";
-    public const string ReconstructionOutputName = "reconstruction";
+    public const string InputName = ModelFormat.Names.Input;
+    public const string OutputName = ModelFormat.Names.Logits;
     public const string BatchDimension = "batch";
     public const long OpsetVersion = 17;
     public const long IrVersion = 8;
@@ -28,8 +28,8 @@ public sealed class OnnxGraphBuilder
         string current = InputName;
         foreach (var op in ops) current = builder.Emit(op, current);
         builder.Rename(current, outputName);
-        builder.graph.Input.Add(ValueInfo(InputName, inputShape));
-        builder.graph.Output.Add(ValueInfo(outputName, [outputs]));
+        builder.graph.Input.Add(Value(InputName, TensorProto.Types.DataType.Float, [BatchDimension, .. inputShape.Cast<object>()]));
+        builder.graph.Output.Add(Value(outputName, TensorProto.Types.DataType.Float, BatchDimension, outputs));
 
         var model = new ModelProto
         {
@@ -48,25 +48,25 @@ public sealed class OnnxGraphBuilder
         NormalizeOp n => Node("Div", n.Name + ".div",
             [Node("Sub", n.Name + ".sub", [input, Constant(n.Name + ".mean", ChannelShape(n.Mean), n.Mean)]),
              Constant(n.Name + ".std", ChannelShape(n.Std), n.Std)]),
-        LinearOp l => Node("Gemm", l.Name, WithBias(input, l.Name, l.Weight, l.Bias), Attribute("transB", 1)),
+        LinearOp l => Node("Gemm", l.Name, WithBias(input, l.Name, l.Weight, l.Bias), Int("transB", 1)),
         ConvOp c => Node("Conv", c.Name, WithBias(input, c.Name, c.Weight, c.Bias),
-            Attribute("kernel_shape", c.Weight.Shape[2..]), Attribute("strides", c.Strides), Attribute("pads", c.Pads),
-            Attribute("dilations", c.Dilations), Attribute("group", c.Groups)),
+            Ints("kernel_shape", c.Weight.Shape[2..]), Ints("strides", c.Strides), Ints("pads", c.Pads),
+            Ints("dilations", c.Dilations), Int("group", c.Groups)),
         MaxPoolOp p => Node("MaxPool", p.Name, [input],
-            Attribute("kernel_shape", p.Kernel), Attribute("strides", p.Strides), Attribute("pads", p.Pads),
-            Attribute("dilations", p.Dilations), Attribute("ceil_mode", p.CeilMode ? 1 : 0)),
-        FlattenOp f => Node("Flatten", f.Name, [input], Attribute("axis", 1)),
+            Ints("kernel_shape", p.Kernel), Ints("strides", p.Strides), Ints("pads", p.Pads),
+            Ints("dilations", p.Dilations), Int("ceil_mode", p.CeilMode ? 1 : 0)),
+        FlattenOp f => Node("Flatten", f.Name, [input], Int("axis", 1)),
         ReluOp r => Node("Relu", r.Name, [input]),
         BatchNormOp b => Node("BatchNormalization", b.Name,
             [input, Constant(b.Name + ".weight", [b.Scale.Length], b.Scale), Constant(b.Name + ".bias", [b.Bias.Length], b.Bias),
              Constant(b.Name + ".running_mean", [b.Mean.Length], b.Mean), Constant(b.Name + ".running_var", [b.Var.Length], b.Var)],
-            Attribute("epsilon", (float)b.Epsilon)),
+            Float("epsilon", (float)b.Epsilon)),
         ResidualOp r => Node("Add", r.Name + ".add", [Chain(r.Main, input), Chain(r.Shortcut, input)]),
         GlobalAveragePoolOp g => Node("GlobalAveragePool", g.Name, [input]),
         // Resize's roi input is unused in nearest mode and left empty; asymmetric coordinates with floor rounding
         // make output pixel i read input pixel floor(i / factor), as PyTorch's nearest interpolation does.
         UpsampleNearestOp u => Node("Resize", u.Name, [input, "", Constant(u.Name + ".scales", [4], [1f, 1f, u.Factor, u.Factor])],
-            Attribute("mode", "nearest"), Attribute("coordinate_transformation_mode", "asymmetric"), Attribute("nearest_mode", "floor")),
+            String("mode", "nearest"), String("coordinate_transformation_mode", "asymmetric"), String("nearest_mode", "floor")),
         _ => throw new UnsupportedLayerException(op.Name, op.GetType().Name, "no ONNX translation for this op"),
     };
 
@@ -86,22 +86,13 @@ public sealed class OnnxGraphBuilder
     private string Node(string opType, string name, string[] inputs, params AttributeProto[] attributes)
     {
         string output = $"{name}.out{nodeCount++}";
-        var node = new NodeProto { OpType = opType, Name = name };
-        node.Input.AddRange(inputs);
-        node.Output.Add(output);
-        node.Attribute.AddRange(attributes);
-        graph.Node.Add(node);
+        graph.Node.Add(OnnxProto.Node(opType, name, inputs, [output], attributes));
         return output;
     }
 
     private string Constant(string name, long[] shape, float[] values)
     {
-        var tensor = new TensorProto { Name = name, DataType = (int)TensorProto.Types.DataType.Float };
-        tensor.Dims.AddRange(shape);
-        var bytes = new byte[values.Length * sizeof(float)];
-        Buffer.BlockCopy(values, 0, bytes, 0, bytes.Length);
-        tensor.RawData = ByteString.CopyFrom(bytes);
-        graph.Initializer.Add(tensor);
+        graph.Initializer.Add(RawFloatTensor(name, shape, values));
         return name;
     }
 
@@ -113,32 +104,4 @@ public sealed class OnnxGraphBuilder
     }
 
     private static long[] ChannelShape(float[] perChannel) => [1, perChannel.Length, 1, 1];
-
-    private static AttributeProto Attribute(string name, long value) =>
-        new() { Name = name, Type = AttributeProto.Types.AttributeType.Int, I = value };
-
-    private static AttributeProto Attribute(string name, float value) =>
-        new() { Name = name, Type = AttributeProto.Types.AttributeType.Float, F = value };
-
-    private static AttributeProto Attribute(string name, string value) =>
-        new() { Name = name, Type = AttributeProto.Types.AttributeType.String, S = Google.Protobuf.ByteString.CopyFromUtf8(value) };
-
-    private static AttributeProto Attribute(string name, long[] values)
-    {
-        var attribute = new AttributeProto { Name = name, Type = AttributeProto.Types.AttributeType.Ints };
-        attribute.Ints.AddRange(values);
-        return attribute;
-    }
-
-    private static ValueInfoProto ValueInfo(string name, long[] shapeAfterBatch)
-    {
-        var shape = new TensorShapeProto();
-        shape.Dim.Add(new TensorShapeProto.Types.Dimension { DimParam = BatchDimension });
-        foreach (long d in shapeAfterBatch) shape.Dim.Add(new TensorShapeProto.Types.Dimension { DimValue = d });
-        return new ValueInfoProto
-        {
-            Name = name,
-            Type = new TypeProto { TensorType = new TypeProto.Types.Tensor { ElemType = (int)TensorProto.Types.DataType.Float, Shape = shape } },
-        };
-    }
 }

@@ -1,5 +1,3 @@
-using Toolkit.Datasets;
-using Google.Protobuf;
 using Onnx;
 using Toolkit.Export.Ir;
 using Toolkit.Training;
@@ -35,14 +33,5 @@ public static class OnnxModelExporter
         return first is NormalizeOp n
             ? new Normalization(n.Mean, n.Std)
             : new Normalization(Enumerable.Repeat(0f, channels).ToArray(), Enumerable.Repeat(1f, channels).ToArray());
-    }
-
-    /// <summary>Writes NAME.onnx and NAME.json atomically; returns the card's path.</summary>
-    public static string Write(ModelProto model, ModelDescription description, string onnxPath)
-    {
-        AtomicFile.WriteAllBytes(onnxPath, model.ToByteArray());
-        string cardPath = Path.ChangeExtension(onnxPath, ".json");
-        AtomicFile.WriteAllText(cardPath, description.CardJson(Path.GetFileName(onnxPath)));
-        return cardPath;
     }
 }

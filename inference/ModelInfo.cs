@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Toolkit.Format;
 
 namespace Toolkit.Inference;
 
@@ -12,8 +13,8 @@ public sealed record ModelInfo(
     string Dataset,
     IReadOnlyDictionary<string, string> Properties)
 {
-    public const string Classification = "classification";
-    public const string Reconstruction = "reconstruction";
+    public const string Classification = ModelFormat.Tasks.Classification;
+    public const string Reconstruction = ModelFormat.Tasks.Reconstruction;
 
     public bool IsClassifier => Task == Classification;
 
@@ -27,7 +28,7 @@ public sealed record ModelInfo(
     /// <summary>A metric the model card records, e.g. <c>test_accuracy</c>.</summary>
     public double? Metric(string name)
     {
-        if (!Properties.TryGetValue("toolkit.metrics", out string? json)) return null;
+        if (!Properties.TryGetValue(ModelFormat.Keys.Metrics, out string? json)) return null;
         using var document = JsonDocument.Parse(json);
         return document.RootElement.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number
             ? value.GetDouble()
@@ -40,20 +41,20 @@ public sealed record ModelInfo(
             ? value
             : throw new InvalidDataException($"{path}: metadata_props has no '{key}'; not a toolkit model (see docs/MODEL_FORMAT.md)");
 
-        string task = Required("toolkit.task");
-        var shape = ParseJson<int[]>(path, "toolkit.input_shape", Required("toolkit.input_shape"));
-        var classes = properties.TryGetValue("toolkit.classes", out string? names)
-            ? ParseJson<string[]>(path, "toolkit.classes", names)
+        string task = Required(ModelFormat.Keys.Task);
+        var shape = ParseJson<int[]>(path, ModelFormat.Keys.InputShape, Required(ModelFormat.Keys.InputShape));
+        var classes = properties.TryGetValue(ModelFormat.Keys.Classes, out string? names)
+            ? ParseJson<string[]>(path, ModelFormat.Keys.Classes, names)
             : [];
         if (task == Classification && classes.Length == 0)
-            throw new InvalidDataException($"{path}: a classifier must list its classes in 'toolkit.classes'");
+            throw new InvalidDataException($"{path}: a classifier must list its classes in '{ModelFormat.Keys.Classes}'");
 
         return new ModelInfo(task,
-            properties.GetValueOrDefault("toolkit.arch", "unknown"),
+            properties.GetValueOrDefault(ModelFormat.Keys.Arch, "unknown"),
             classes,
-            properties.GetValueOrDefault("toolkit.input_layout", shape.Length == 4 ? "NCHW" : "NF"),
+            properties.GetValueOrDefault(ModelFormat.Keys.InputLayout, shape.Length == 4 ? "NCHW" : "NF"),
             shape,
-            properties.GetValueOrDefault("toolkit.dataset", "unknown"),
+            properties.GetValueOrDefault(ModelFormat.Keys.Dataset, "unknown"),
             properties);
     }
 

@@ -31,6 +31,10 @@ public sealed class OnnxModel : ModelSession
     public static OnnxModel Open(string path, ExecutionDevice device = ExecutionDevice.Auto) =>
         new(path, SessionFactory.Open(path, device));
 
+    /// <summary>Opens a model held in memory; <paramref name="name"/> stands for its path in messages.</summary>
+    public static OnnxModel Open(byte[] model, string name, ExecutionDevice device = ExecutionDevice.Auto) =>
+        new(name, SessionFactory.Open(model, device));
+
     /// <summary>
     /// Runs <paramref name="count"/> examples laid out one after another in <paramref name="input"/>
     /// ([0, 1] pixels in the model's input layout) and writes the outputs into <paramref name="output"/>.

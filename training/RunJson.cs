@@ -1,7 +1,7 @@
-using Toolkit.Datasets;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Toolkit.Datasets;
 
 namespace Toolkit.Training;
 

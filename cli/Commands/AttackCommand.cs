@@ -1,12 +1,11 @@
 using System.ComponentModel;
-using System.Text.Json;
 using Spectre.Console;
 using Spectre.Console.Cli;
-using Toolkit.Datasets;
-using Toolkit.Inference;
+using Toolkit.Inference.Images;
 using Toolkit.Inference.Attacks;
 using Toolkit.Inference.Evaluation;
-using Toolkit.Inference.Images;
+using Toolkit.Inference.Sessions;
+using Toolkit.Pipelines.Attacks;
 
 namespace Toolkit.Cli.Commands;
 
@@ -78,6 +77,10 @@ public sealed class AttackCommand : Command<AttackCommand.Settings>
         [DefaultValue(ImageDecoder.DefaultMaxPixels)]
         public long MaxPixels { get; init; } = ImageDecoder.DefaultMaxPixels;
 
+        [CommandOption("--force")]
+        [Description("Replace the report files or the adversarial PNG if they exist.")]
+        public bool Force { get; init; }
+
         public override ValidationResult Validate()
         {
             if (string.IsNullOrWhiteSpace(Out)) return ValidationResult.Error("--out is required");
@@ -108,58 +111,29 @@ public sealed class AttackCommand : Command<AttackCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        using var model = settings.OpenModel();
-        using var gradients = GradientModel.OpenFor(settings.Model, Inference.Sessions.ExecutionDeviceParser.Parse(settings.Device));
+        if (settings.Image is not null) AttackRuns.CheckImageOutput(settings.Out!, settings.Image, settings.Force);
+        else AttackRuns.CheckFolder(settings.Out!, settings.Force);
+        using var attacks = AttackRuns.Open(settings.OpenModel(), ExecutionDeviceParser.Parse(settings.Device));
         var methods = AttackMethods.Parse(settings.Method, settings.Steps, settings.Alpha, settings.RandomStart, settings.Seed);
         var epsilons = Epsilons.Parse(settings.Eps);
-        var targets = Targets.Parse(settings.Targeted, model.Info.Classes);
+        var targets = Targets.Parse(settings.Targeted, attacks.Model.Info.Classes);
 
-        if (settings.Image is not null) return AttackImage(settings, model, gradients, methods[0], epsilons[0], targets);
+        if (settings.Image is not null)
+        {
+            var result = attacks.RunImage(settings.Image, methods[0], epsilons[0], targets, settings.Out!, settings.MaxPixels);
+            if (settings.Json)
+                Json.Print(new { model = settings.Model, image = settings.Image, method = methods[0].Name, eps = epsilons[0], result.Before, result.After, result.Linf, output = settings.Out });
+            else
+                AttackTables.PrintImage(result, methods[0].Name, epsilons[0], settings.Out!);
+            return 0;
+        }
 
         var set = EvaluationSets.Load(settings.Dataset, settings.Location);
         if (settings.Limit is int limit) set = set.Take(limit);
         var plan = new AttackPlan(methods, epsilons, targets, settings.Batch, settings.Seed, settings.ExampleEps);
-        var runner = new AttackRunner(model, gradients, plan);
-        var report = settings.Json
-            ? runner.Run(set)
-            : Progress.Run($"attacking {set.Name}", plan.Work(set.Count), p => runner.Run(set, p));
-
-        var files = AttackOutputs.Write(report, model.Info, settings.Out!);
-        if (settings.Json) Json.Print(new { report, files });
-        else AttackTables.Print(report, files);
+        var outcome = Progress.Run($"attacking {set.Name}", plan.Work(set.Count), p => attacks.RunDataSet(plan, set, settings.Out!, p), settings.Json);
+        if (settings.Json) Json.Print(new { outcome.Report, outcome.Files });
+        else AttackTables.Print(outcome.Report, outcome.Files);
         return 0;
-    }
-
-    private static int AttackImage(Settings settings, OnnxModel model, GradientModel gradients, IAttack attack, float eps, Targets targets)
-    {
-        using var bitmap = ImageDecoder.Decode(settings.Image!, settings.MaxPixels);
-        var input = ImageTensor.ToInput(bitmap, model.Info);
-        var result = SingleImageAttack.Run(model, gradients, settings.Image!, input, attack, eps, targets);
-        var info = model.Info;
-        PngWriter.Save(result.Adversarial, info.Channels, info.Height, info.Width, settings.Out!);
-
-        if (settings.Json)
-            Json.Print(new { model = model.Path, image = settings.Image, method = attack.Name, eps, result.Before, result.After, result.Linf, output = settings.Out });
-        else
-            AttackTables.PrintImage(result, attack.Name, eps, settings.Out!);
-        return 0;
-    }
-}
-
-/// <summary>The files of an attack run: report.json, the accuracy curve and the example grid, each written atomically.</summary>
-public static class AttackOutputs
-{
-    public static IReadOnlyList<string> Write(AttackReport report, ModelInfo info, string folder)
-    {
-        Directory.CreateDirectory(folder);
-        string json = Path.Combine(folder, "report.json");
-        AtomicFile.WriteAllText(json, JsonSerializer.Serialize(report, Json.Options));
-        string curve = Path.Combine(folder, "accuracy-vs-eps.png");
-        AttackCurve.Save(report, curve);
-        if (report.Examples.Count == 0) return [json, curve];
-
-        string grid = Path.Combine(folder, "examples.png");
-        AttackGrid.Save(report, info, grid);
-        return [json, curve, grid];
     }
 }

@@ -1,8 +1,8 @@
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
-using Toolkit.Cli.Benchmarks;
 using Toolkit.Inference.Evaluation;
+using Toolkit.Pipelines.Benchmarks;
 
 namespace Toolkit.Cli.Commands;
 

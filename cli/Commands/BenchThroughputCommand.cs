@@ -12,13 +12,17 @@ public sealed class BenchThroughputCommand : Command<BenchThroughputCommand.Sett
 {
     public sealed class Settings : TorchSettings
     {
-        [CommandOption("--arch <ARCH>")][Description("logreg, mlp, conv or lenet (lenet).")]
+        [CommandOption("--arch <ARCH>")]
+        [Description("logreg, mlp, conv or lenet (lenet).")]
         public string Arch { get; init; } = "lenet";
-        [CommandOption("--batches <N>")][Description("Timed batches per round (40).")]
+        [CommandOption("--batches <N>")]
+        [Description("Timed batches per round (40).")]
         public int Batches { get; init; } = 40;
-        [CommandOption("--rounds <N>")][Description("Rounds, each timing both loops (3).")]
+        [CommandOption("--rounds <N>")]
+        [Description("Rounds, each timing both loops (3).")]
         public int Rounds { get; init; } = 3;
-        [CommandOption("--batch-size <N>")][Description("Batch size (the recipe's).")]
+        [CommandOption("--batch-size <N>")]
+        [Description("Batch size (the recipe's).")]
         public int? BatchSize { get; init; }
 
         public override ValidationResult Validate() =>
@@ -37,8 +41,11 @@ public sealed class BenchThroughputCommand : Command<BenchThroughputCommand.Sett
         using var data = CifarData.Load(settings.Location.Folder(CifarReader.FolderName));
         var result = ThroughputBenchmark.Run(spec, data.Train, settings.Batches, settings.Rounds);
 
-        if (settings.Json) Json.Print(new { result.Arch, result.BatchSize, result.Batches, result.Rounds,
-            result.ToolkitImagesPerSecond, result.BareImagesPerSecond, result.Ratio, threads = TorchSharp.torch.get_num_threads() });
+        if (settings.Json) Json.Print(new
+        {
+            result.Arch, result.BatchSize, result.Batches, result.Rounds,
+            result.ToolkitImagesPerSecond, result.BareImagesPerSecond, result.Ratio, threads = TorchSharp.torch.get_num_threads()
+        });
         else
         {
             var table = new Table().Title($"{result.Arch} training throughput, batch {result.BatchSize}, {result.Rounds} x {result.Batches} batches")

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Toolkit.Inference.Evaluation;
+using Toolkit.Pipelines.Outputs;
 
 namespace Toolkit.Cli.Commands;
 
@@ -27,6 +28,10 @@ public sealed class EvalCommand : Command<EvalCommand.Settings>
         [Description("Write the confusion matrix as a PNG heatmap here.")]
         public string? Heatmap { get; init; }
 
+        [CommandOption("--force")]
+        [Description("Replace the --heatmap file if it exists.")]
+        public bool Force { get; init; }
+
         public override ValidationResult Validate() =>
             OptionRules.Check(
                 OptionRules.Range("--batch", Batch, 1, OptionRules.MaxBatch),
@@ -36,6 +41,12 @@ public sealed class EvalCommand : Command<EvalCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        if (settings.Heatmap is { } heatmap)
+        {
+            OutputGuard.Extension(heatmap, ".png", "--heatmap");
+            OutputGuard.NotAnInput(heatmap, [settings.Model], "--heatmap");
+            OutputGuard.MayReplace(heatmap, settings.Force);
+        }
         using var model = settings.OpenModel();
         var set = EvaluationSets.Load(settings.Dataset, settings.Location);
         if (settings.Limit is int limit) set = set.Take(limit);

@@ -1,6 +1,7 @@
 using System.ComponentModel;
-using Spectre.Console;
 using Spectre.Console.Cli;
+using Toolkit.Pipelines.Cifar;
+using Toolkit.Pipelines.Outputs;
 
 namespace Toolkit.Cli.Commands;
 
@@ -14,14 +15,19 @@ public sealed class ExportCommand : Command<ExportCommand.Settings>
         public string Run { get; init; } = "";
 
         [CommandOption("--out <FILE>")]
-        [Description("The ONNX file to write; the model card goes beside it as .json.")]
+        [Description("The ONNX file to write; the model card and gradient graph go beside it. Default: models/RUN.onnx.")]
         public string? Out { get; init; }
+
+        [CommandOption("--force")]
+        [Description("Replace an existing model, card or gradient graph.")]
+        public bool Force { get; init; }
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         string output = settings.Out ?? Path.Combine("models", Path.GetFileName(Path.TrimEndingDirectorySeparator(settings.Run)) + ".onnx");
-        var result = CifarModelExport.Export(settings.Run, output, settings.Location);
+        OutputGuard.ModelTarget(output, settings.Force);
+        var result = CifarExport.Export(settings.Run, output, settings.Location);
         if (settings.Json) Json.Print(result);
         else TrainingReport.PrintExport(result);
         return 0;

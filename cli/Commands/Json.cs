@@ -1,19 +1,11 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using Toolkit.Pipelines.Outputs;
 
 namespace Toolkit.Cli.Commands;
 
-/// <summary>The one way commands print JSON: camelCase, indented, enums as strings.</summary>
+/// <summary>The one way commands print JSON: the reports' JSON form (camelCase, indented, enums as strings).</summary>
 public static class Json
 {
-    public static readonly JsonSerializerOptions Options = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        Converters = { new JsonStringEnumConverter() },
-    };
+    public static System.Text.Json.JsonSerializerOptions Options => ReportJson.Options;
 
-    public static void Print<T>(T value) => Console.Out.WriteLine(JsonSerializer.Serialize(value, Options));
+    public static void Print<T>(T value) => Console.Out.WriteLine(ReportJson.Serialize(value));
 }

@@ -1,11 +1,9 @@
 using System.ComponentModel;
-using System.Globalization;
-using System.Text.Json;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Toolkit.Datasets.MovieLens;
+using Toolkit.Pipelines.MovieLens;
 using Toolkit.Recommender.Comparison;
-using Toolkit.Recommender.Plots;
 using Toolkit.Recommender.Splits;
 
 namespace Toolkit.Cli.Commands;
@@ -62,6 +60,10 @@ public sealed class MovieLensCompareCommand : Command<MovieLensCompareCommand.Se
         [Description("Library models to run (comma-separated names, or none). Default: all found.")]
         public string? Libraries { get; init; }
 
+        [CommandOption("--force")]
+        [Description("Replace the report files in --out if they exist.")]
+        public bool Force { get; init; }
+
         public override string SplitName => Split;
 
         public override ValidationResult Validate() =>
@@ -105,45 +107,9 @@ public sealed class MovieLensCompareCommand : Command<MovieLensCompareCommand.Se
                 var names => MovieLensSettings.ParseList<string>(names, "--libraries"),
             },
         };
-        progress.Report($"split {split.Name}: {split.Description}");
-        var report = new ComparisonRunner(options, progress).Run(split, movies);
-        report = report with { Files = WriteFiles(settings.Out, report) };
+        var report = Comparison.Run(options, split, movies, settings.Out, settings.Force, progress);
         if (settings.Json) Json.Print(report);
         else MovieLensCompareTables.Print(report);
         return 0;
     }
-
-    private static IReadOnlyList<string> WriteFiles(string folder, ComparisonReport report)
-    {
-        Directory.CreateDirectory(folder);
-        var files = new List<string>();
-        foreach (string model in new[] { "svd", "als" })
-        {
-            var fits = report.Fits.Where(f => f.Model == model).ToList();
-            if (fits.Count == 0) continue;
-            string path = Path.Combine(folder, $"{model}-mse.png");
-            string title = model == "svd" ? "Truncated SVD of the zero-filled matrix" : $"ALS, λ = {fits[0].Details.GetValueOrDefault("lambda")}";
-            MseByRankPlot.Write(path, $"{title} ({report.Split} split)", fits);
-            files.Add(path);
-        }
-        string csv = Path.Combine(folder, "fits.csv");
-        AtomicFile.WriteAllText(csv, FitsCsv(report.Fits));
-        files.Add(csv);
-        string json = Path.Combine(folder, "report.json");
-        files.Add(json);
-        AtomicFile.WriteAllText(json, JsonSerializer.Serialize(report with { Files = files }, Json.Options));
-        return files;
-    }
-
-    private static string FitsCsv(IEnumerable<FitResult> fits)
-    {
-        var lines = new List<string> { "model,kind,rank,train_mse,train_rmse,test_mse,test_rmse,fit_seconds,fit_cpu_seconds,library_test_mse" };
-        lines.AddRange(fits.Select(f => string.Join(',',
-            f.Model, f.Kind, f.Rank?.ToString(CultureInfo.InvariantCulture) ?? "",
-            Number(f.TrainMse), Number(f.TrainRmse), Number(f.TestMse), Number(f.TestRmse), Number(f.FitSeconds), Number(f.FitCpuSeconds),
-            f.LibraryTestMse is { } library ? Number(library) : "")));
-        return string.Join('\n', lines) + "\n";
-    }
-
-    private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 }

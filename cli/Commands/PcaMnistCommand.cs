@@ -2,6 +2,8 @@ using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Toolkit.Datasets.Mnist;
+using Toolkit.Pipelines.Exports;
+using Toolkit.Pipelines.Mnist;
 using Toolkit.Training.Mnist;
 
 namespace Toolkit.Cli.Commands;
@@ -11,14 +13,21 @@ public sealed class PcaMnistCommand : Command<PcaMnistCommand.Settings>
 {
     public sealed class Settings : TorchSettings
     {
-        [CommandOption("--components <LIST>")][Description("Numbers of components k, comma-separated (32,64,128).")]
+        [CommandOption("--components <LIST>")]
+        [Description("Numbers of components k, comma-separated (32,64,128).")]
         public string Components { get; init; } = "32,64,128";
-        [CommandOption("--out <DIR>")][Description("Folder of the fit's record, pca.json (runs/mnist-pca).")]
+        [CommandOption("--out <DIR>")]
+        [Description("Folder of the fit's record, pca.json (runs/mnist-pca).")]
         public string Out { get; init; } = Path.Combine("runs", "mnist-pca");
-        [CommandOption("--models <DIR>")][Description("Where the ONNX models go (models).")]
-        public string Models { get; init; } = "models";
-        [CommandOption("--no-export")][Description("Fit only; do not write models/mnist-pca-kK.onnx.")]
+        [CommandOption("--models <DIR>")]
+        [Description("Where the ONNX models go, e.g. models (default: the --out folder).")]
+        public string? Models { get; init; }
+        [CommandOption("--no-export")]
+        [Description("Fit only; do not write mnist-pca-kK.onnx.")]
         public bool NoExport { get; init; }
+        [CommandOption("--force")]
+        [Description("Replace existing models and cards.")]
+        public bool Force { get; init; }
 
         public IReadOnlyList<int> Sizes() =>
             Components.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(int.Parse).ToArray();
@@ -41,9 +50,8 @@ public sealed class PcaMnistCommand : Command<PcaMnistCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         settings.ApplyThreads();
-        string command = "toolkit " + string.Join(" ", Environment.GetCommandLineArgs().Skip(1));
-        var (fits, record) = PcaRun.Fit(settings.Sizes(), settings.Location.Folder(MnistReader.FolderName), settings.Out, command);
-        var exports = settings.NoExport ? [] : fits.Select(p => MnistModelExport.ExportPca(p, record, settings.Models, settings.Location)).ToList();
+        var (record, exports) = PcaFitting.Run(settings.Sizes(), settings.Out, settings.Models, settings.NoExport, settings.Force,
+            settings.Location, CommandLine.Echo());
         if (settings.Json) Json.Print(new { record, exports });
         else Print(record, exports);
         return 0;

@@ -3,13 +3,12 @@ using Spectre.Console;
 using Spectre.Console.Cli;
 using Toolkit.Inference.Images;
 using Toolkit.Inference.Prediction;
+using Toolkit.Pipelines.Prediction;
 
 namespace Toolkit.Cli.Commands;
 
 public sealed class PredictCommand : Command<PredictCommand.Settings>
 {
-    private static readonly string[] ImageExtensions = [".png", ".jpg", ".jpeg", ".bmp", ".gif", ".webp"];
-
     public sealed class Settings : ModelSettings
     {
         [CommandArgument(1, "<IMAGES>")]
@@ -43,71 +42,34 @@ public sealed class PredictCommand : Command<PredictCommand.Settings>
             if (Out is not null && model.Task != Toolkit.Inference.ModelInfo.Reconstruction)
                 throw new ArgumentException($"--out {Out}: {Model} is a {model.Task} model; only reconstruction models write images to --out");
         }
+
+        [CommandOption("--force")]
+        [Description("Replace existing reconstruction PNGs.")]
+        public bool Force { get; init; }
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         using var model = settings.OpenModel();
         settings.CheckOutputFor(model.Info);
-        var inputs = new List<(string Source, float[] Input)>();
-        var failures = new List<(string Source, string Problem)>();
-
-        foreach (string path in ExpandPaths(settings.Images, failures))
-        {
-            try
-            {
-                using var bitmap = ImageDecoder.Decode(path, settings.MaxPixels);
-                inputs.Add((path, ImageTensor.ToInput(bitmap, model.Info)));
-            }
-            catch (Exception e) when (e is ImageDecodeException or IOException or UnauthorizedAccessException)
-            {
-                failures.Add((path, e.Message));
-                Console.Error.WriteLine($"skipped: {e.Message}");
-            }
-        }
-
-        if (model.Info.Task == Toolkit.Inference.ModelInfo.Reconstruction)
-        {
-            Reconstructions.Write(model, inputs, settings.Out, settings.Json, failures);
-            return failures.Count == 0 ? 0 : ErrorReport.Failure;
-        }
-        var predictions = new Predictor(model, settings.Top).Predict(inputs);
-        if (settings.Json)
-            Json.Print(new { model = model.Path, predictions, failures = failures.Select(f => new { file = f.Source, error = f.Problem }) });
-        else
-            Print(predictions);
-        return failures.Count == 0 ? 0 : ErrorReport.Failure;
+        var result = ImagePrediction.Run(model, settings.Images, settings.Top, settings.Out, settings.Force,
+            problem => Console.Error.WriteLine($"skipped: {problem}"), settings.MaxPixels);
+        var failures = result.Failures.Select(f => new { file = f.File, error = f.Error });
+        if (settings.Json && model.Info.IsClassifier) Json.Print(new { model = model.Path, result.Predictions, failures });
+        else if (settings.Json) Json.Print(new { model = model.Path, result.Reconstructions, failures });
+        else if (model.Info.IsClassifier) Print(result.Predictions);
+        else Print(result.Reconstructions);
+        return result.Failures.Count == 0 ? 0 : ErrorReport.Failure;
     }
 
-    private static IEnumerable<string> ExpandPaths(IEnumerable<string> paths, List<(string, string)> failures)
+    private static void Print(IReadOnlyList<Reconstruction> written)
     {
-        foreach (string path in paths)
-        {
-            if (Directory.Exists(path))
-            {
-                var files = Directory.EnumerateFiles(path).Where(IsImageFile).Where(f => !IsReconstruction(f)).Order(StringComparer.Ordinal).ToList();
-                if (files.Count == 0)
-                {
-                    failures.Add((path, $"{path}: no PNG, JPEG, BMP, GIF or WebP files in this folder"));
-                    Console.Error.WriteLine($"skipped: {path}: no PNG, JPEG, BMP, GIF or WebP files in this folder");
-                }
-                foreach (string file in files) yield return file;
-            }
-            else if (File.Exists(path)) yield return path;
-            else
-            {
-                failures.Add((path, $"{path}: no such file or folder"));
-                Console.Error.WriteLine($"skipped: {path}: no such file or folder");
-            }
-        }
+        var table = new Table().AddColumns("image", "reconstruction", "MSE");
+        foreach (var w in written) table.AddRow(Markup.Escape(w.Image), Markup.Escape(w.Png), w.Mse.ToString("F5"));
+        AnsiConsole.Write(table);
     }
 
-    private static bool IsImageFile(string path) => ImageExtensions.Contains(Path.GetExtension(path).ToLowerInvariant());
-
-    /// <summary>A reconstruction this command wrote earlier (NAME.recon.png): output, not input.</summary>
-    private static bool IsReconstruction(string path) => path.EndsWith(".recon.png", StringComparison.OrdinalIgnoreCase);
-
-    private static void Print(IReadOnlyList<Prediction> predictions)
+    private static void Print(IReadOnlyList<Inference.Prediction.Prediction> predictions)
     {
         var table = new Table().AddColumns("image", "class", "probability");
         foreach (var prediction in predictions)

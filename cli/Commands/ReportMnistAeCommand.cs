@@ -2,7 +2,7 @@ using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Toolkit.Inference.Evaluation;
-using Toolkit.Inference.Images;
+using Toolkit.Pipelines.Mnist;
 
 namespace Toolkit.Cli.Commands;
 
@@ -15,39 +15,20 @@ public sealed class ReportMnistAeCommand : Command<ReportMnistAeCommand.Settings
 {
     public sealed class Settings : DataSettings
     {
-        [CommandOption("--models <DIR>")][Description("Folder of the models (models).")]
+        [CommandOption("--models <DIR>")]
+        [Description("Folder of the models (models).")]
         public string Models { get; init; } = "models";
-        [CommandOption("--out <DIR>")][Description("Where the grids go (docs/plots).")]
+        [CommandOption("--out <DIR>")]
+        [Description("Where the grids go (docs/plots).")]
         public string Out { get; init; } = Path.Combine("docs", "plots");
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var entries = ReconstructionSuite.Find(settings.Models, "mnist");
-        if (entries.Count == 0) throw new InvalidOperationException($"no MNIST reconstruction models in {settings.Models}");
-        var train = EvaluationSets.Load("mnist-train", settings.Location);
-        var test = EvaluationSets.Load("mnist-test", settings.Location);
-        var rows = entries.Select(e => ReconstructionSuite.Measure(e, train, test)).ToList();
-        var grids = entries.GroupBy(e => e.Family).Select(g => SaveGrid(g.ToList(), train, settings.Out)).ToList();
+        var (rows, grids) = ReconstructionComparison.Run(settings.Models, settings.Out, settings.Location);
         if (settings.Json) Json.Print(new { rows, grids });
         else Print(rows, grids);
         return 0;
-    }
-
-    /// <summary>The grid's file name: mnist-ae-grid-linear.png, mnist-ae-grid-relu.png, mnist-pca-grid.png.</summary>
-    public static string GridFileName(string family) =>
-        family.StartsWith("autoencoder-") ? $"mnist-ae-grid-{family["autoencoder-".Length..]}.png" : $"mnist-{family}-grid.png";
-
-    private static string SaveGrid(IReadOnlyList<ReconstructionSuite.Entry> family, EvaluationSet train, string folder)
-    {
-        var examples = ReconstructionSuite.FirstOfEachClass(train);
-        var columns = family.Select(e => ReconstructionSuite.Reconstruct(e.Path, train, examples)).ToList();
-        var rows = examples
-            .Select((example, r) => (IReadOnlyList<float[]>)[ReconstructionSuite.Example(train, example), .. columns.Select(c => c[r])])
-            .ToList();
-        string path = Path.Combine(folder, GridFileName(family[0].Family));
-        ReconstructionGrid.Save(rows, 28, path);
-        return path;
     }
 
     private static void Print(IReadOnlyList<ReconstructionRow> rows, IReadOnlyList<string> grids)

@@ -12,16 +12,20 @@ public sealed class TopicsBaselineCommand : Command<TopicsBaselineCommand.Settin
 {
     public sealed class Settings : TopicsCorpusSettings
     {
-        [CommandOption("--topics <N>")] [Description("NMF topics. Default 20.")]
+        [CommandOption("--topics <N>")]
+        [Description("NMF topics. Default 20.")]
         public int Topics { get; init; } = 20;
 
-        [CommandOption("--iterations <N>")] [Description("NMF multiplicative-update iterations. Default 200.")]
+        [CommandOption("--iterations <N>")]
+        [Description("NMF multiplicative-update iterations. Default 200.")]
         public int Iterations { get; init; } = 200;
 
-        [CommandOption("--counts")] [Description("Factorise raw counts instead of TF-IDF.")]
+        [CommandOption("--counts")]
+        [Description("Factorise raw counts instead of TF-IDF.")]
         public bool Counts { get; init; }
 
-        [CommandOption("--random-sets <N>")] [Description("Random 10-word sets averaged for the floor. Default 1000.")]
+        [CommandOption("--random-sets <N>")]
+        [Description("Random 10-word sets averaged for the floor. Default 1000.")]
         public int RandomSets { get; init; } = 1000;
 
         public override ValidationResult Validate() =>

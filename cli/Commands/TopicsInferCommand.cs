@@ -11,13 +11,16 @@ public sealed class TopicsInferCommand : Command<TopicsInferCommand.Settings>
 {
     public sealed class Settings : ReportSettings
     {
-        [CommandArgument(0, "<MODEL>")] [Description("An exported topic-model encoder (.onnx).")]
+        [CommandArgument(0, "<MODEL>")]
+        [Description("An exported topic-model encoder (.onnx).")]
         public string Model { get; init; } = "";
 
-        [CommandArgument(1, "<DOCUMENT>")] [Description("A text file, read as Latin-1.")]
+        [CommandArgument(1, "<DOCUMENT>")]
+        [Description("A text file, read as Latin-1.")]
         public string Document { get; init; } = "";
 
-        [CommandOption("--top <N>")] [Description("How many topics to list. Default 3.")]
+        [CommandOption("--top <N>")]
+        [Description("How many topics to list. Default 3.")]
         public int Top { get; init; } = 3;
 
         public override ValidationResult Validate() =>

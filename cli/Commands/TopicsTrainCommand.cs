@@ -1,9 +1,7 @@
-using Toolkit.Datasets;
 using System.ComponentModel;
-using System.Text.Json;
 using Spectre.Console;
 using Spectre.Console.Cli;
-using Toolkit.Export.Topics;
+using Toolkit.Pipelines.Topics;
 using Toolkit.Training.Topics;
 
 namespace Toolkit.Cli.Commands;
@@ -11,54 +9,69 @@ namespace Toolkit.Cli.Commands;
 /// <summary>Trains the VAE topic model and writes its run folder and ONNX encoder.</summary>
 public sealed class TopicsTrainCommand : Command<TopicsTrainCommand.Settings>
 {
-    public const string ModelFile = "topics-vae.onnx";
-
     public sealed class Settings : TopicsCorpusSettings
     {
-        [CommandOption("--topics <N>")] [Description("Number of topics. Default 20.")]
+        [CommandOption("--topics <N>")]
+        [Description("Number of topics. Default 20.")]
         public int Topics { get; init; } = 20;
 
-        [CommandOption("--hidden <N>")] [Description("Width of the encoder's two hidden layers. Default 100.")]
+        [CommandOption("--hidden <N>")]
+        [Description("Width of the encoder's two hidden layers. Default 100.")]
         public int Hidden { get; init; } = 100;
 
-        [CommandOption("--lr <RATE>")] [Description("Adam learning rate. Default 0.01.")]
+        [CommandOption("--lr <RATE>")]
+        [Description("Adam learning rate. Default 0.01.")]
         public double LearningRate { get; init; } = 1e-2;
 
-        [CommandOption("--batch-size <N>")] [Description("Documents per step. Default 64.")]
+        [CommandOption("--batch-size <N>")]
+        [Description("Documents per step. Default 64.")]
         public int BatchSize { get; init; } = 64;
 
-        [CommandOption("--anneal-steps <N>")] [Description("Steps over which the KL weight rises linearly from 0 to 1. Default 1000.")]
+        [CommandOption("--anneal-steps <N>")]
+        [Description("Steps over which the KL weight rises linearly from 0 to 1. Default 1000.")]
         public int AnnealSteps { get; init; } = 1000;
 
-        [CommandOption("--epochs <N>")] [Description("At most this many epochs. Default 100.")]
+        [CommandOption("--epochs <N>")]
+        [Description("At most this many epochs. Default 100.")]
         public int Epochs { get; init; } = 100;
 
-        [CommandOption("--patience <P>")] [Description("Stop when the mean NPMI has not improved for P epochs. Default 10.")]
+        [CommandOption("--patience <P>")]
+        [Description("Stop when the mean NPMI has not improved for P epochs. Default 10.")]
         public int Patience { get; init; } = 10;
 
-        [CommandOption("--decoder-batch-norm <BOOL>")] [DefaultValue(true)]
+        [CommandOption("--decoder-batch-norm <BOOL>")]
+        [DefaultValue(true)]
         [Description("Batch-normalise B theta before the decoder's softmax (true, default) or not (false: the plain recipe).")]
         public bool DecoderBatchNorm { get; init; } = true;
 
-        [CommandOption("--encoder-batch-norm <BOOL>")] [DefaultValue(true)]
+        [CommandOption("--encoder-batch-norm <BOOL>")]
+        [DefaultValue(true)]
         [Description("Batch-normalise mu and log sigma (true, default) or not (false: the plain recipe).")]
         public bool EncoderBatchNorm { get; init; } = true;
 
-        [CommandOption("--dropout <RATE>")] [Description("Dropout on the encoder's hidden layer. Default 0.2.")]
+        [CommandOption("--dropout <RATE>")]
+        [Description("Dropout on the encoder's hidden layer. Default 0.2.")]
         public double Dropout { get; init; } = 0.2;
 
         [CommandOption("--select-on <CORPUS>")]
-        [Description("NPMI that early stopping and the best epoch follow: reference (default, the recipe) or train (the train split, keeping the reference corpus out of model selection).")]
-        public SelectionCorpus SelectOn { get; init; } = SelectionCorpus.Reference;
+        [Description("NPMI that early stopping and the best epoch follow: train (default: the training split, so the reference corpus only reports) or reference (the recipe's choice, which selects on the corpus it reports).")]
+        public SelectionCorpus SelectOn { get; init; } = SelectionCorpus.Train;
 
-        [CommandOption("--threads <N>")] [Description("libtorch threads; 0 leaves libtorch's default. Default 0.")]
+        [CommandOption("--threads <N>")]
+        [Description("libtorch threads; 0 leaves libtorch's default. Default 0.")]
         public int Threads { get; init; }
 
-        [CommandOption("--out <DIR>")] [Description("Run folder. Default runs/topics-vae-TIMESTAMP.")]
+        [CommandOption("--out <DIR>")]
+        [Description("Run folder. Default runs/topics-vae-TIMESTAMP.")]
         public string? Out { get; init; }
 
-        [CommandOption("--model <PATH>")] [Description("Also write the ONNX encoder (and its .json card) here, e.g. models/topics-vae.onnx.")]
+        [CommandOption("--model <PATH>")]
+        [Description("Also write the ONNX encoder (and its .json card) here, e.g. models/topics-vae.onnx.")]
         public string? Model { get; init; }
+
+        [CommandOption("--force")]
+        [Description("Replace an existing run folder, model or card.")]
+        public bool Force { get; init; }
 
         public override ValidationResult Validate() =>
             OptionRules.Check(
@@ -84,7 +97,6 @@ public sealed class TopicsTrainCommand : Command<TopicsTrainCommand.Settings>
             EncoderBatchNorm = settings.EncoderBatchNorm,
             Dropout = settings.Dropout, SelectOn = settings.SelectOn, Seed = settings.Seed, Threads = settings.Threads,
         };
-        var started = DateTime.UtcNow;
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var corpus = settings.LoadCorpus();
         if (!settings.Json)
@@ -93,52 +105,21 @@ public sealed class TopicsTrainCommand : Command<TopicsTrainCommand.Settings>
                             $"hidden {options.Hidden}, lr {options.LearningRate}, decoder batch norm {options.DecoderBatchNorm}, " +
                             $"encoder batch norm {options.EncoderBatchNorm}");
 
-        var result = VaeTrainer.Train(corpus, options, settings.Json ? null : e => ConsoleLine.Out(
+        string folder = settings.Out ?? Path.Combine("runs", $"topics-vae-{DateTime.UtcNow:yyyyMMdd-HHmmss}");
+        var run = TopicsTraining.Run(corpus, options, folder, settings.Model, settings.Force, settings.Json ? null : e => ConsoleLine.Out(
             $"epoch {e.Epoch,3}  loss {e.Loss,9:F2}  rec {e.Reconstruction,9:F2}  kl {e.Kl,6:F2}  alpha {e.Alpha:F2}  " +
             $"NPMI {e.MeanNpmi:F4}{(options.SelectOn == SelectionCorpus.Train ? $" (train {e.SelectionNpmi:F4})" : "")}  {e.Seconds:F1} s"));
-        double wall = watch.Elapsed.TotalSeconds;
 
-        string folder = settings.Out ?? Path.Combine("runs", $"topics-vae-{started:yyyyMMdd-HHmmss}");
-        var info = new TopicsRunInfo("vae", settings.Seed, options, corpus.Text, corpus.VocabularyOptions, corpus.ReferenceName,
-            corpus.Vocabulary.Count, corpus.Train.Rows, corpus.Reference.Rows, "20newsgroups-bydate", corpus.DataSha256,
-            Packages(), started, wall);
-        var report = new TopicsReport(result.MeanNpmi, result.BestEpoch, result.Topics, result.Epochs, wall);
-        TopicsRun.Write(folder, info, report, corpus.Vocabulary);
-        AtomicFile.WriteVia(Path.Combine(folder, TopicsRun.CheckpointFile), p => result.Model.save(p));
-
-        var metadata = new Dictionary<string, string>
-        {
-            ["toolkit.dataset"] = info.Dataset,
-            ["toolkit.dataset_sha256"] = info.DatasetSha256,
-            ["toolkit.metrics"] = JsonSerializer.Serialize(new Dictionary<string, object>
-            {
-                ["mean_npmi"] = Math.Round(result.MeanNpmi, 4), ["reference"] = corpus.ReferenceName.ToString().ToLowerInvariant(),
-                ["topic_npmi"] = result.Topics.Select(t => Math.Round(t.Npmi, 4)).ToArray(),
-            }),
-            ["toolkit.run"] = JsonSerializer.Serialize(info, new JsonSerializerOptions(TopicsRun.JsonOptions) { WriteIndented = false }),
-        };
-        var topicWords = result.Topics.Select(t => t.Words).ToArray();
-        EncoderExporter.Export(result.Model, corpus.Vocabulary.Words, topicWords, corpus.Text.StripHeaders,
-            Path.Combine(folder, ModelFile), metadata);
-        if (settings.Model is not null)
-            EncoderExporter.Export(result.Model, corpus.Vocabulary.Words, topicWords, corpus.Text.StripHeaders, settings.Model, metadata);
-        result.Model.Dispose();
-
-        if (settings.Json) Json.Print(new { folder, meanNpmi = result.MeanNpmi, result.BestEpoch, wallSeconds = wall, topics = result.Topics });
+        var result = run.Training;
+        if (settings.Json) Json.Print(new { folder, meanNpmi = result.MeanNpmi, result.BestEpoch, wallSeconds = run.WallSeconds, topics = result.Topics, models = run.Models });
         else
         {
             TopicsTable.Print(result.Topics, result.MeanNpmi);
-            ConsoleLine.Out($"best epoch {result.BestEpoch} of {result.Epochs.Count}; wall time {wall:F1} s; run folder {Markup.Escape(folder)}");
+            ConsoleLine.Out($"best epoch {result.BestEpoch} of {result.Epochs.Count}; wall time {run.WallSeconds:F1} s; run folder {Markup.Escape(folder)}");
         }
         return 0;
     }
 
     private static int Positive(int value, string option) =>
         value > 0 ? value : throw new ArgumentException($"{option} must be at least 1");
-
-    private static Dictionary<string, string> Packages() => new()
-    {
-        ["TorchSharp"] = typeof(TorchSharp.torch).Assembly.GetName().Version?.ToString() ?? "?",
-        [".NET"] = Environment.Version.ToString(),
-    };
 }

@@ -17,61 +17,90 @@ public sealed class TrainCifarSettings : TorchSettings
     [Description("logreg, mlp, conv or lenet.")]
     public string? Arch { get; init; }
 
-    [CommandOption("--lr <VALUES>")][Description("Learning rate (1e-2 logreg, 1e-3 mlp, 0.02 conv/lenet).")]
+    [CommandOption("--lr <VALUES>")]
+    [Description("Learning rate (1e-2 logreg, 1e-3 mlp, 0.02 conv/lenet).")]
     public string? Lr { get; init; }
-    [CommandOption("--hidden <VALUES>")][Description("M: mlp hidden units (200) or conv filters (200).")]
+    [CommandOption("--hidden <VALUES>")]
+    [Description("M: mlp hidden units (200) or conv filters (200).")]
     public string? Hidden { get; init; }
-    [CommandOption("--kernel <VALUES>")][Description("k: convolution kernel side (5).")]
+    [CommandOption("--kernel <VALUES>")]
+    [Description("k: convolution kernel side (5).")]
     public string? Kernel { get; init; }
-    [CommandOption("--pool <VALUES>")][Description("N for conv (8), p for lenet (3): max-pool side.")]
+    [CommandOption("--pool <VALUES>")]
+    [Description("N for conv (8), p for lenet (3): max-pool side.")]
     public string? Pool { get; init; }
-    [CommandOption("--o1 <VALUES>")][Description("lenet first convolution channels (173).")]
+    [CommandOption("--o1 <VALUES>")]
+    [Description("lenet first convolution channels (173).")]
     public string? O1 { get; init; }
-    [CommandOption("--o2 <VALUES>")][Description("lenet second convolution channels (134).")]
+    [CommandOption("--o2 <VALUES>")]
+    [Description("lenet second convolution channels (134).")]
     public string? O2 { get; init; }
-    [CommandOption("--o3 <VALUES>")][Description("lenet first hidden layer units (175).")]
+    [CommandOption("--o3 <VALUES>")]
+    [Description("lenet first hidden layer units (175).")]
     public string? O3 { get; init; }
-    [CommandOption("--o4 <VALUES>")][Description("lenet second hidden layer units (113).")]
+    [CommandOption("--o4 <VALUES>")]
+    [Description("lenet second hidden layer units (113).")]
     public string? O4 { get; init; }
-    [CommandOption("--epochs <VALUES>")][Description("Epochs (12 logreg/mlp, 8 conv/lenet).")]
+    [CommandOption("--epochs <VALUES>")]
+    [Description("Epochs (12 logreg/mlp, 8 conv/lenet).")]
     public string? Epochs { get; init; }
-    [CommandOption("--batch-size <VALUES>")][Description("Mini-batch size (512 logreg, 128 mlp, 32 conv/lenet).")]
+    [CommandOption("--batch-size <VALUES>")]
+    [Description("Mini-batch size (512 logreg, 128 mlp, 32 conv/lenet).")]
     public string? BatchSize { get; init; }
-    [CommandOption("--momentum <VALUES>")][Description("SGD momentum (0.9).")]
+    [CommandOption("--momentum <VALUES>")]
+    [Description("SGD momentum (0.9).")]
     public string? Momentum { get; init; }
-    [CommandOption("--weight-decay <VALUES>")][Description("L2 weight decay (0).")]
+    [CommandOption("--weight-decay <VALUES>")]
+    [Description("L2 weight decay (0).")]
     public string? WeightDecay { get; init; }
 
-    [CommandOption("--optimizer <NAME>")][Description("adam or sgd (adam for logreg/mlp, sgd for conv/lenet).")]
+    [CommandOption("--optimizer <NAME>")]
+    [Description("adam or sgd (adam for logreg/mlp, sgd for conv/lenet).")]
     public OptimizerKind? Optimizer { get; init; }
-    [CommandOption("--schedule <NAME>")][Description("Learning-rate schedule: constant (the reference recipes) or cosine (default).")]
+    [CommandOption("--schedule <NAME>")]
+    [Description("Learning-rate schedule: constant (the reference recipes) or cosine (default).")]
     public LearningRateSchedule? Schedule { get; init; }
-    [CommandOption("--flip <BOOL>")][Description("Random horizontal flips of training images (true for conv/lenet).")]
+    [CommandOption("--flip <BOOL>")]
+    [Description("Random horizontal flips of training images (true for conv/lenet).")]
     public bool? Flip { get; init; }
-    [CommandOption("--normalize <BOOL>")][Description("Normalize pixels to (p - 0.5) / 0.5 in the network's first layer (true for mlp/conv/lenet).")]
+    [CommandOption("--normalize <BOOL>")]
+    [Description("Normalize pixels to (p - 0.5) / 0.5 in the network's first layer (true for mlp/conv/lenet).")]
     public bool? Normalize { get; init; }
-    [CommandOption("--seed <SEED>")][Description("Seed of weights, batch order and flips (1).")]
+    [CommandOption("--seed <SEED>")]
+    [Description("Seed of weights, batch order and flips (1).")]
     public long? Seed { get; init; }
-    [CommandOption("--subset <N>")][Description("Train on the first N training images (and N/4 validation images) for a quick run.")]
+    [CommandOption("--subset <N>")]
+    [Description("Train on the first N training images (and N/4 validation images) for a quick run.")]
     public int? Subset { get; init; }
-    [CommandOption("--device <DEVICE>")][Description("cpu, cuda or auto (default).")]
+    [CommandOption("--device <DEVICE>")]
+    [Description("cpu, cuda or auto (default).")]
     public string Device { get; init; } = "auto";
 
-    [CommandOption("--search <KIND>")][Description("none (default), grid over listed values, or random over ranges.")]
+    [CommandOption("--search <KIND>")]
+    [Description("none (default), grid over listed values, or random over ranges.")]
     public SearchKind Search { get; init; } = SearchKind.None;
-    [CommandOption("--trials <N>")][Description("Trials of a random search (20).")]
+    [CommandOption("--trials <N>")]
+    [Description("Trials of a random search (20).")]
     public int Trials { get; init; } = 20;
 
-    [CommandOption("--out <DIR>")][Description("Run folder (default runs/cifar10-ARCH-TIME).")]
+    [CommandOption("--out <DIR>")]
+    [Description("Run folder (default runs/cifar10-ARCH-TIME).")]
     public string? Out { get; init; }
-    [CommandOption("--resume <RUN>")][Description("Continue the run or search in this folder from its last checkpoint.")]
+    [CommandOption("--resume <RUN>")]
+    [Description("Continue the run or search in this folder from its last checkpoint.")]
     public string? Resume { get; init; }
-    [CommandOption("--name <NAME>")][Description("Model name for the export (default cifar10-ARCH).")]
+    [CommandOption("--name <NAME>")]
+    [Description("Model name for the export (default cifar10-ARCH).")]
     public string? Name { get; init; }
-    [CommandOption("--models <DIR>")][Description("Folder for the exported model (default models).")]
-    public string Models { get; init; } = "models";
-    [CommandOption("--no-export")][Description("Do not export the (best) trained model.")]
+    [CommandOption("--models <DIR>")]
+    [Description("Folder for the exported model, e.g. models (default: the run folder). A resumed run keeps its own.")]
+    public string? Models { get; init; }
+    [CommandOption("--no-export")]
+    [Description("Do not export the (best) trained model.")]
     public bool NoExport { get; init; }
+    [CommandOption("--force")]
+    [Description("Replace an existing model, card or gradient graph, or a run folder of another configuration.")]
+    public bool Force { get; init; }
 
     public CifarArchitecture Architecture => Arch?.ToLowerInvariant() switch
     {

@@ -1,6 +1,6 @@
 using Spectre.Console;
 using Spectre.Console.Cli;
-using Toolkit.Datasets.Mnist;
+using Toolkit.Pipelines.Mnist;
 using Toolkit.Training.Mnist;
 
 namespace Toolkit.Cli.Commands;
@@ -10,24 +10,21 @@ public sealed class TrainMnistAeCommand : Command<TrainMnistAeSettings>
 {
     public override int Execute(CommandContext context, TrainMnistAeSettings settings, CancellationToken cancellationToken)
     {
-        string command = "toolkit " + string.Join(" ", Environment.GetCommandLineArgs().Skip(1));
-        string data = settings.Location.Folder(MnistReader.FolderName);
-        var records = new List<AutoencoderRecord>();
-        foreach (int hidden in settings.HiddenSizes())
+        var runs = settings.HiddenSizes().Select(settings.Options).ToList();
+        var results = AutoencoderTraining.Run(runs, settings.Runs, settings.Models, settings.NoExport, settings.Force, settings.Location,
+            CommandLine.Echo(),
+            starting: settings.Json ? null : o => ConsoleLine.Out($"Training [bold]{AutoencoderNets.Name(o.Kind, o.Hidden)}[/]"),
+            onStep: settings.Json ? null : PrintEvery50);
+        if (settings.Json)
         {
-            var options = settings.Options(hidden);
-            string name = AutoencoderNets.Name(options.Kind, hidden);
-            string folder = Path.Combine(settings.Runs, name);
-            if (!settings.Json) AnsiConsole.MarkupLine($"Training [bold]{Markup.Escape(name)}[/] in {Markup.Escape(folder)}");
-            var record = AutoencoderRun.Train(options, data, folder, command, settings.Json ? null : PrintEvery50);
-            records.Add(record);
-            if (!settings.Json)
-                AnsiConsole.MarkupLine($"{Markup.Escape(name)}: train MSE {record.TrainMse:F5}, test MSE {record.TestMse:F5}, {record.WallSeconds:F0} s");
-            if (settings.NoExport) continue;
-            var export = MnistModelExport.ExportAutoencoder(folder, settings.Models, settings.Location);
-            if (!settings.Json) TrainingReport.PrintExport(export);
+            Json.Print(results.Select(r => new { r.Record.Name, r.Folder, r.Record.TrainMse, r.Record.TestMse, r.Record.TrainSeconds, r.Record.WallSeconds, r.Export }));
+            return 0;
         }
-        if (settings.Json) Json.Print(records.Select(r => new { r.Name, r.TrainMse, r.TestMse, r.TrainSeconds, r.WallSeconds }));
+        foreach (var r in results)
+        {
+            AnsiConsole.MarkupLine($"{Markup.Escape(r.Record.Name)} in {Markup.Escape(r.Folder)}: train MSE {r.Record.TrainMse:F5}, test MSE {r.Record.TestMse:F5}, {r.Record.WallSeconds:F0} s");
+            if (r.Export is not null) TrainingReport.PrintExport(r.Export);
+        }
         return 0;
     }
 

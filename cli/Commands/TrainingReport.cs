@@ -1,4 +1,5 @@
 using Spectre.Console;
+using Toolkit.Pipelines.Exports;
 using Toolkit.Training.Cifar;
 using Toolkit.Training.Runs;
 using Toolkit.Training.Search;
@@ -44,6 +45,9 @@ public static class TrainingReport
         var table = new Table().Title("metrics (test through ONNX Runtime)").AddColumns("metric", "value");
         foreach (var (key, value) in export.Metrics) table.AddRow(key, value.ToString("G6"));
         AnsiConsole.Write(table);
+        AnsiConsole.MarkupLine(export.GradientGraph is { } gradient
+            ? $"Gradient graph: {Markup.Escape(gradient)}"
+            : $"No gradient graph: {Markup.Escape(export.NoGradientGraph ?? "")}");
     }
 
     private static string Cell(double? value) => value is double v ? v.ToString("F4") : "-";

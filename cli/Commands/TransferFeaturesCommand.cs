@@ -1,13 +1,9 @@
 using System.ComponentModel;
-using Google.Protobuf;
 using Spectre.Console;
 using Spectre.Console.Cli;
-using Toolkit.Datasets;
-using Toolkit.Datasets.Cifar;
-using Toolkit.Export.Transfer;
-using Toolkit.Inference.Images;
 using Toolkit.Inference.Sessions;
 using Toolkit.Inference.Transfer;
+using Toolkit.Pipelines.Transfer;
 
 namespace Toolkit.Cli.Commands;
 
@@ -17,9 +13,6 @@ namespace Toolkit.Cli.Commands;
 /// </summary>
 public sealed class TransferFeaturesCommand : Command<TransferFeaturesCommand.Settings>
 {
-    public const string ExtractorFileName = "extractor.onnx";
-    private const int ChunkSize = 500;
-
     public sealed class Settings : BackboneSettings
     {
         [CommandOption("--resolution <PIXELS>")]
@@ -83,46 +76,21 @@ public sealed class TransferFeaturesCommand : Command<TransferFeaturesCommand.Se
         }
     }
 
-    public sealed record SplitReport(string Split, int Images, int Computed, int Reused, double Seconds, double ImagesPerSecond);
-
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        string cifar = settings.Location.Folder(CifarReader.FolderName);
-        var train = CifarReader.ReadSplit(cifar, train: true);
-        if (settings.TrainSubset is int n) train = train.Select(StratifiedSubset.FirstPerClass(train.Labels, n, CifarImages.ClassNames.Count));
-        if (settings.TrainJpegQuality is int quality) train = JpegDegraded(train, quality);
-        var test = CifarReader.ReadSplit(cifar, train: false);
-        if (settings.TestSubset is int m) test = test.Select(StratifiedSubset.FirstPerClass(test.Labels, m, CifarImages.ClassNames.Count));
-
-        var backbone = BackboneGraph.Load(settings.BackbonePath);
-        var preprocessing = ResNetPreprocessing.Read(settings.PreprocessPath);
-        var manifest = new FeatureManifest(Path.GetFileName(settings.BackbonePath), settings.Resolution, (int)backbone.Features,
-            ChunkSize, settings.TrainSubset, train.Count, test.Count, settings.TrainJpegQuality);
-        var cache = FeatureCache.Open(settings.OutFolder, manifest);
-
-        string graphPath = Path.Combine(settings.OutFolder, ExtractorFileName);
-        var graph = TransferGraph.FeatureExtractor(preprocessing, backbone, CifarImages.Height, settings.Resolution);
-        AtomicFile.WriteAllBytes(graphPath, graph.ToByteArray());
-        using var extractor = new FeatureExtractor(graphPath, ExecutionDeviceParser.Parse(settings.Device));
-        if (extractor.FallbackNotice is { } notice) Console.Error.WriteLine($"notice: {notice}");
-
-        var reports = new List<SplitReport>();
-        // The test split first: a run cut short still leaves features to measure a head on.
-        foreach (var (split, images) in new[] { (FeatureCache.Test, test), (FeatureCache.Train, train) })
-        {
-            if (!settings.SplitList.Contains(split)) continue;
-            var fill = Progress.Run($"{split} features at {settings.Resolution}px ({extractor.Provider})", images.Count, progress =>
-                cache.Fill(split, images.Labels, (first, count) => extractor.Run(Pixels(images, first, count), count, settings.Batch),
-                    done => progress.Report(done), cancellationToken), settings.Json);
-            reports.Add(new SplitReport(split, images.Count, fill.Computed, fill.Reused, Math.Round(fill.Seconds, 1), Math.Round(fill.ImagesPerSecond, 2)));
-        }
+        var request = new FeatureRequest(settings.BackbonePath, settings.PreprocessPath, settings.Resolution, settings.TrainSubset,
+            settings.TestSubset, settings.TrainJpegQuality, settings.SplitList, settings.OutFolder, settings.Batch,
+            ExecutionDeviceParser.Parse(settings.Device));
+        var (reports, provider, notice) = FeatureExtraction.Run(request, settings.Location,
+            (description, images, fill) => Progress.Run(description, images, progress => fill(progress.Report), settings.Json), cancellationToken);
+        if (notice is not null) Console.Error.WriteLine($"notice: {notice}");
 
         int computed = reports.Sum(r => r.Computed);
         double seconds = reports.Sum(r => r.Seconds);
         double throughput = seconds > 0 ? Math.Round(computed / seconds, 2) : 0;
         if (settings.Json)
         {
-            Json.Print(new { folder = settings.OutFolder, settings.Resolution, settings.TrainSubset, extractor.Provider, splits = reports, imagesPerSecond = throughput });
+            Json.Print(new { folder = settings.OutFolder, settings.Resolution, settings.TrainSubset, provider, splits = reports, imagesPerSecond = throughput });
             return 0;
         }
         var table = new Table().AddColumns("split", "images", "computed", "reused", "seconds", "images/s");
@@ -130,24 +98,7 @@ public sealed class TransferFeaturesCommand : Command<TransferFeaturesCommand.Se
             table.AddRow(r.Split, r.Images.ToString("N0"), r.Computed.ToString("N0"), r.Reused.ToString("N0"), r.Seconds.ToString("F1"), r.ImagesPerSecond.ToString("F1"));
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLine($"features in [bold]{Markup.Escape(settings.OutFolder)}[/]; throughput [bold]{throughput:F1} images/s[/] " +
-            $"({computed:N0} images computed in {seconds:F0} s on {extractor.Provider})");
+            $"({computed:N0} images computed in {seconds:F0} s on {Markup.Escape(provider)})");
         return 0;
-    }
-
-    private static CifarImages JpegDegraded(CifarImages images, int quality)
-    {
-        var pixels = new byte[images.Pixels.Length];
-        for (int i = 0; i < images.Count; i++)
-            JpegRoundTrip.Apply(images.Image(i), CifarImages.Height, CifarImages.Width, quality).CopyTo(pixels, i * CifarImages.PixelsPerImage);
-        return new CifarImages(pixels, images.Labels);
-    }
-
-    /// <summary>Images [first, first + count) as float pixels in [0, 1], CHW, back to back.</summary>
-    private static float[] Pixels(CifarImages images, int first, int count)
-    {
-        var bytes = images.Pixels.AsSpan(first * CifarImages.PixelsPerImage, count * CifarImages.PixelsPerImage);
-        var pixels = new float[bytes.Length];
-        for (int i = 0; i < bytes.Length; i++) pixels[i] = bytes[i] / 255f;
-        return pixels;
     }
 }

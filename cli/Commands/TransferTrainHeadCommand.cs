@@ -1,11 +1,7 @@
 using System.ComponentModel;
-using System.Diagnostics;
 using Spectre.Console;
 using Spectre.Console.Cli;
-using Toolkit.Datasets.Cifar;
-using Toolkit.Inference.Transfer;
-using Toolkit.Training;
-using Toolkit.Training.Runs;
+using Toolkit.Pipelines.Transfer;
 using Toolkit.Training.Transfer;
 
 namespace Toolkit.Cli.Commands;
@@ -55,6 +51,10 @@ public sealed class TransferTrainHeadCommand : Command<TransferTrainHeadCommand.
         [Description("cpu, cuda or auto. Default: auto.")]
         public string Device { get; init; } = "auto";
 
+        [CommandOption("--force")]
+        [Description("Replace an existing head.json in the run folder.")]
+        public bool Force { get; init; }
+
         public override ValidationResult Validate()
         {
             if (Features.Length == 0) return ValidationResult.Error("--features DIR is required");
@@ -70,71 +70,22 @@ public sealed class TransferTrainHeadCommand : Command<TransferTrainHeadCommand.
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var clock = Stopwatch.StartNew();
-        var manifest = FeatureCache.ReadManifest(settings.Features);
-        var (trainFeatures, trainLabels, dimension) = FeatureCache.Load(settings.Features, FeatureCache.Train, leadingOnly: settings.Partial);
-        var (testFeatures, testLabels, _) = FeatureCache.Load(settings.Features, FeatureCache.Test);
         var options = new HeadOptions(settings.Epochs, settings.LearningRate, settings.Batch, settings.ValidationFraction, settings.Seed);
-        var device = Devices.Resolve(settings.Device);
-
-        FeatureSet? extra = settings.ExtraTrain is { } folder ? ExtraTraining(manifest, folder, settings.Partial) : null;
-        var testSet = new FeatureSet(testFeatures, testLabels, dimension);
-        var head = Progress.Run($"linear head on {trainLabels.Length:N0} × {dimension} features", options.Epochs, progress =>
-            LinearHeadTrainer.Train(new FeatureSet(trainFeatures, trainLabels, dimension), testSet,
-                CifarImages.ClassNames.Count, options, device, epoch => progress.Report(epoch.Epoch), extra), settings.Json);
-
-        string runFolder = settings.Out ?? Path.Combine("runs", "transfer", $"head-{manifest.Resolution}");
-        Directory.CreateDirectory(runFolder);
-        var record = new HeadRecord
-        {
-            FeaturesFolder = settings.ExtraTrain is null ? settings.Features : $"{settings.Features} + {settings.ExtraTrain} (train only)",
-            Backbone = manifest.Backbone,
-            Resolution = manifest.Resolution,
-            TrainSubset = manifest.TrainSubset,
-            TrainCount = trainLabels.Length,
-            ExtraTrainCount = extra?.Count ?? 0,
-            FittedRows = head.FittedRows,
-            TestCount = manifest.TestCount,
-            Options = options,
-            Versions = SoftwareVersions.Current(),
-            Device = device.type.ToString().ToLowerInvariant(),
-            Command = "toolkit " + string.Join(" ", Environment.GetCommandLineArgs().Skip(1)),
-            WallSeconds = Math.Round(clock.Elapsed.TotalSeconds, 1),
-            Epochs = head.Epochs,
-            TrainAccuracy = head.TrainAccuracy,
-            ValidationAccuracy = head.ValidationAccuracy,
-            TestAccuracy = head.TestAccuracy,
-            TestAccuracyLosslessFirst1000 = manifest.TestCount == 10_000 ? LinearHeadTrainer.AccuracyOnFirst(head, testSet, 1000) : null,
-            Classes = head.Classes,
-            Features = head.Features,
-            Weight = head.Weight,
-            Bias = head.Bias,
-        };
-        string path = Path.Combine(runFolder, HeadRecord.FileName);
-        RunJson.Write(path, record);
+        var request = new HeadRequest(settings.Features, settings.ExtraTrain, settings.Partial, options, settings.Device, settings.Out, settings.Force);
+        var (record, path) = HeadTraining.Run(request, CommandLine.Echo(),
+            (description, epochs, train) => Progress.Run(description, epochs, progress => train(progress.Report), settings.Json));
 
         if (settings.Json)
         {
             Json.Print(new { head = path, record.TrainAccuracy, record.ValidationAccuracy, record.TestAccuracy, record.TestAccuracyLosslessFirst1000, record.TestCount, record.WallSeconds });
             return 0;
         }
-        var table = new Table().Title($"linear head on {manifest.Resolution}px ResNet18 features").AddColumns("train images", "train", "validation", $"test ({manifest.TestCount:N0})", "test lossless (first 1,000)", "wall time");
+        var table = new Table().Title($"linear head on {record.Resolution}px ResNet18 features").AddColumns("train images", "train", "validation", $"test ({record.TestCount:N0})", "test lossless (first 1,000)", "wall time");
         table.AddRow(record.TrainCount.ToString("N0"), record.TrainAccuracy.ToString("F4"), record.ValidationAccuracy.ToString("F4"), record.TestAccuracy.ToString("F4"),
             record.TestAccuracyLosslessFirst1000?.ToString("F4") ?? "-", $"{record.WallSeconds:F1} s");
         AnsiConsole.Write(table);
+        string runFolder = Path.GetDirectoryName(path) ?? ".";
         AnsiConsole.MarkupLine($"wrote [bold]{Markup.Escape(path)}[/]; export with 'toolkit transfer export {Markup.Escape(runFolder)}'");
         return 0;
-    }
-
-    /// <summary>The training features of another folder made from the same images (e.g. their JPEG copies), row for row.</summary>
-    private static FeatureSet ExtraTraining(FeatureManifest manifest, string folder, bool partial)
-    {
-        var other = FeatureCache.ReadManifest(folder);
-        if (other.Backbone != manifest.Backbone || other.Resolution != manifest.Resolution || other.Dimension != manifest.Dimension
-            || other.TrainSubset != manifest.TrainSubset)
-            throw new InvalidOperationException($"{folder}: features of {other.Backbone} at {other.Resolution}px, train subset {other.TrainSubset}, " +
-                $"do not pair with {manifest.Backbone} at {manifest.Resolution}px, train subset {manifest.TrainSubset}");
-        var (features, labels, dimension) = FeatureCache.Load(folder, FeatureCache.Train, leadingOnly: partial);
-        return new FeatureSet(features, labels, dimension);
     }
 }

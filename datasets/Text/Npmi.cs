@@ -65,11 +65,11 @@ public sealed class NpmiScorer
         double sum = 0;
         int pairs = 0;
         for (int i = 0; i < words.Count; i++)
-        for (int j = i + 1; j < words.Count; j++)
-        {
-            sum += Pair(words[i], words[j]);
-            pairs++;
-        }
+            for (int j = i + 1; j < words.Count; j++)
+            {
+                sum += Pair(words[i], words[j]);
+                pairs++;
+            }
         return sum / pairs;
     }
 

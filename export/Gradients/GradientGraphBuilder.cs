@@ -1,5 +1,6 @@
 using Onnx;
-using static Toolkit.Export.Gradients.OnnxProto;
+using Toolkit.Format;
+using static Toolkit.Export.OnnxProto;
 
 namespace Toolkit.Export.Gradients;
 
@@ -10,11 +11,11 @@ namespace Toolkit.Export.Gradients;
 /// </summary>
 public static class GradientGraphBuilder
 {
-    public const string Input = "input";
-    public const string Label = "label";
-    public const string Logits = "logits";
-    public const string Loss = "loss";
-    public const string InputGradient = "input_grad";
+    public const string Input = ModelFormat.Names.Input;
+    public const string Label = ModelFormat.Names.Label;
+    public const string Logits = ModelFormat.Names.Logits;
+    public const string Loss = ModelFormat.Names.Loss;
+    public const string InputGradient = ModelFormat.Names.InputGradient;
     public const int Opset = 17;
 
     private static readonly Dictionary<string, Derivation> Derivations = new()
@@ -67,7 +68,7 @@ public static class GradientGraphBuilder
         graph.Node.Add(Node("Identity", InputGradient, [inputGradient], [InputGradient]));
         SetOutputs(graph, input, logits, batch);
         SetOpset(model);
-        model.MetadataProps.Add(new StringStringEntryProto { Key = "toolkit.graph", Value = "input_gradient" });
+        model.MetadataProps.Add(new StringStringEntryProto { Key = ModelFormat.Keys.Graph, Value = ModelFormat.Graphs.InputGradient });
         return model;
     }
 

@@ -1,5 +1,5 @@
 using Onnx;
-using static Toolkit.Export.Gradients.OnnxProto;
+using static Toolkit.Export.OnnxProto;
 
 namespace Toolkit.Export.Gradients;
 

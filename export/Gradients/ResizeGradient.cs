@@ -1,6 +1,6 @@
 using Onnx;
 using Toolkit.Export.Import;
-using static Toolkit.Export.Gradients.OnnxProto;
+using static Toolkit.Export.OnnxProto;
 
 namespace Toolkit.Export.Gradients;
 

@@ -10,19 +10,19 @@ public static class ReconstructionDescription
 
     public static ModelDescription Create(string name, string arch, nn.Module model, IReadOnlyDictionary<string, string> datasetSha256,
         object run, IReadOnlyDictionary<string, double> metrics) => new()
-    {
-        Name = name,
-        Task = ModelDescription.ReconstructionTask,
-        Arch = arch,
-        Classes = [],
-        InputLayout = "NF",
-        InputShape = [-1, Pixels],
-        Normalization = OnnxModelExporter.NormalizationOf(model, 1),
-        Dataset = "mnist",
-        DatasetSha256 = datasetSha256,
-        Metrics = metrics,
-        RunJson = RunJson.Serialize(run),
-    };
+        {
+            Name = name,
+            Task = ModelDescription.ReconstructionTask,
+            Arch = arch,
+            Classes = [],
+            InputLayout = "NF",
+            InputShape = [-1, Pixels],
+            Normalization = OnnxModelExporter.NormalizationOf(model, 1),
+            Dataset = "mnist",
+            DatasetSha256 = datasetSha256,
+            Metrics = metrics,
+            RunJson = RunJson.Serialize(run),
+        };
 
     /// <summary>The forward graph of a reconstruction network: input <c>input</c> [N, 784], output <c>reconstruction</c> [N, 784].</summary>
     public static Onnx.ModelProto Build(nn.Module model, ModelDescription description) =>

@@ -1,10 +1,9 @@
-using Toolkit.Datasets;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Google.Protobuf;
 using Onnx;
-using Toolkit.Datasets.Io;
+using Toolkit.Format;
 using Toolkit.Training.Topics;
+using static Toolkit.Export.OnnxProto;
 
 namespace Toolkit.Export.Topics;
 
@@ -17,18 +16,18 @@ namespace Toolkit.Export.Topics;
 /// </summary>
 public static class EncoderExporter
 {
-    public const string InputName = "input";
-    public const string OutputName = "topics";
+    public const string InputName = ModelFormat.Names.Input;
+    public const string OutputName = ModelFormat.Names.Topics;
 
-    /// <param name="metadata">Extra metadata_props, e.g. <c>toolkit.dataset</c>, <c>toolkit.metrics</c>, <c>toolkit.run</c>.</param>
-    public static void Export(TopicVae model, IReadOnlyList<string> vocabulary, IReadOnlyList<IReadOnlyList<string>> topicWords,
+    /// <param name="metadata">Extra metadata_props, e.g. the data set, metrics and run (<see cref="ModelFormat.Keys"/>).</param>
+    public static WrittenModel Export(TopicVae model, IReadOnlyList<string> vocabulary, IReadOnlyList<IReadOnlyList<string>> topicWords,
         bool stripHeaders, string path, IReadOnlyDictionary<string, string>? metadata = null)
     {
         if (vocabulary.Count != model.Vocabulary)
             throw new ArgumentException($"the vocabulary has {vocabulary.Count} words, the model {model.Vocabulary}");
         var graph = new GraphProto { Name = "topics_vae_encoder" };
-        graph.Input.Add(FloatInput(InputName, model.Vocabulary));
-        graph.Output.Add(FloatInput(OutputName, model.Topics));
+        graph.Input.Add(Value(InputName, TensorProto.Types.DataType.Float, "batch", model.Vocabulary));
+        graph.Output.Add(Value(OutputName, TensorProto.Types.DataType.Float, "batch", model.Topics));
 
         string current = InputName;
         var layers = model.EncoderLayers();
@@ -36,25 +35,14 @@ public static class EncoderExporter
         {
             var (weight, outputs, inputs, bias) = layers[i];
             string w = $"encoder.{i}.weight", b = $"encoder.{i}.bias", y = i == layers.Count - 1 ? "mu" : $"encoder.{i}.linear";
-            graph.Initializer.Add(Tensor(w, [outputs, inputs], weight));
-            graph.Initializer.Add(Tensor(b, [outputs], bias));
-            var gemm = new NodeProto { OpType = "Gemm", Name = $"gemm_{i}" };
-            gemm.Input.AddRange([current, w, b]);
-            gemm.Output.Add(y);
-            gemm.Attribute.Add(new AttributeProto { Name = "transB", Type = AttributeProto.Types.AttributeType.Int, I = 1 });
-            graph.Node.Add(gemm);
+            graph.Initializer.Add(RawFloatTensor(w, [outputs, inputs], weight));
+            graph.Initializer.Add(RawFloatTensor(b, [outputs], bias));
+            graph.Node.Add(Node("Gemm", $"gemm_{i}", [current, w, b], [y], Int("transB", 1)));
             current = y;
             if (i == layers.Count - 1) break;
-            var relu = new NodeProto { OpType = "Relu", Name = $"relu_{i}" };
-            relu.Input.Add(current);
-            relu.Output.Add(current = $"encoder.{i}.relu");
-            graph.Node.Add(relu);
+            graph.Node.Add(Node("Relu", $"relu_{i}", [current], [current = $"encoder.{i}.relu"]));
         }
-        var softmax = new NodeProto { OpType = "Softmax", Name = "softmax" };
-        softmax.Input.Add(current);
-        softmax.Output.Add(OutputName);
-        softmax.Attribute.Add(new AttributeProto { Name = "axis", Type = AttributeProto.Types.AttributeType.Int, I = 1 });
-        graph.Node.Add(softmax);
+        graph.Node.Add(Node("Softmax", "softmax", [current], [OutputName], Int("axis", 1)));
 
         var onnxModel = new ModelProto
         {
@@ -65,52 +53,17 @@ public static class EncoderExporter
 
         var props = new Dictionary<string, string>
         {
-            ["toolkit.task"] = "topics",
-            ["toolkit.arch"] = "vae",
-            ["toolkit.input_layout"] = "NF",
-            ["toolkit.input_shape"] = $"[-1,{model.Vocabulary}]",
-            ["toolkit.vocabulary"] = JsonSerializer.Serialize(vocabulary),
-            ["toolkit.topic_words"] = JsonSerializer.Serialize(topicWords),
-            ["toolkit.text"] = JsonSerializer.Serialize(new { lowercase = true, minLength = 3, alphabetic = true, stripHeaders }),
+            [ModelFormat.Keys.Task] = ModelFormat.Tasks.Topics,
+            [ModelFormat.Keys.Arch] = "vae",
+            [ModelFormat.Keys.InputLayout] = "NF",
+            [ModelFormat.Keys.InputShape] = $"[-1,{model.Vocabulary}]",
+            [ModelFormat.Keys.Vocabulary] = JsonSerializer.Serialize(vocabulary),
+            [ModelFormat.Keys.TopicWords] = JsonSerializer.Serialize(topicWords),
+            [ModelFormat.Keys.Text] = JsonSerializer.Serialize(new { lowercase = true, minLength = 3, alphabetic = true, stripHeaders }),
         };
         foreach (var (key, value) in metadata ?? new Dictionary<string, string>()) props[key] = value;
         foreach (var (key, value) in props) onnxModel.MetadataProps.Add(new StringStringEntryProto { Key = key, Value = value });
 
-        AtomicFile.WriteAllBytes(path, onnxModel.ToByteArray());
-        AtomicFile.WriteAllText(Path.ChangeExtension(path, ".json"), Card(props));
-    }
-
-    /// <summary>The model card: every metadata entry, with JSON values parsed so the card reads as one JSON object.</summary>
-    private static string Card(Dictionary<string, string> props)
-    {
-        var card = new JsonObject();
-        foreach (var (key, value) in props)
-        {
-            JsonNode? node;
-            try { node = JsonNode.Parse(value); }
-            catch (JsonException) { node = JsonValue.Create(value); }
-            card[key] = node;
-        }
-        return card.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
-    }
-
-    private static ValueInfoProto FloatInput(string name, int features)
-    {
-        var shape = new TensorShapeProto();
-        shape.Dim.Add(new TensorShapeProto.Types.Dimension { DimParam = "batch" });
-        shape.Dim.Add(new TensorShapeProto.Types.Dimension { DimValue = features });
-        return new ValueInfoProto
-        {
-            Name = name,
-            Type = new TypeProto { TensorType = new TypeProto.Types.Tensor { ElemType = (int)TensorProto.Types.DataType.Float, Shape = shape } },
-        };
-    }
-
-    private static TensorProto Tensor(string name, long[] dims, float[] values)
-    {
-        var tensor = new TensorProto { Name = name, DataType = (int)TensorProto.Types.DataType.Float };
-        tensor.Dims.AddRange(dims);
-        tensor.RawData = ByteString.CopyFrom(System.Runtime.InteropServices.MemoryMarshal.AsBytes(values.AsSpan()));
-        return tensor;
+        return ModelFiles.Write(onnxModel, path);
     }
 }

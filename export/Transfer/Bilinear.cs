@@ -15,12 +15,12 @@ public static class Bilinear
         {
             var plane = planes.AsSpan(c * from * from, from * from);
             for (int y = 0; y < to; y++)
-            for (int x = 0; x < to; x++)
-            {
-                float top = Lerp(plane[low[y] * from + low[x]], plane[low[y] * from + high[x]], weight[x]);
-                float bottom = Lerp(plane[high[y] * from + low[x]], plane[high[y] * from + high[x]], weight[x]);
-                output[(c * to + y) * to + x] = Lerp(top, bottom, weight[y]);
-            }
+                for (int x = 0; x < to; x++)
+                {
+                    float top = Lerp(plane[low[y] * from + low[x]], plane[low[y] * from + high[x]], weight[x]);
+                    float bottom = Lerp(plane[high[y] * from + low[x]], plane[high[y] * from + high[x]], weight[x]);
+                    output[(c * to + y) * to + x] = Lerp(top, bottom, weight[y]);
+                }
         }
         return output;
     }

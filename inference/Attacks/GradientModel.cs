@@ -1,4 +1,5 @@
 using Microsoft.ML.OnnxRuntime;
+using Toolkit.Format;
 using Toolkit.Inference.Sessions;
 
 namespace Toolkit.Inference.Attacks;
@@ -9,8 +10,8 @@ namespace Toolkit.Inference.Attacks;
 /// </summary>
 public sealed class GradientModel : ModelSession
 {
-    private static readonly string[] InputNames = ["input", "label"];
-    private static readonly string[] OutputNames = ["logits", "loss", "input_grad"];
+    private static readonly string[] InputNames = [ModelFormat.Names.Input, ModelFormat.Names.Label];
+    private static readonly string[] OutputNames = [ModelFormat.Names.Logits, ModelFormat.Names.Loss, ModelFormat.Names.InputGradient];
 
     private GradientModel(string path, OpenedSession opened) : base(path, opened)
     {
@@ -24,21 +25,25 @@ public sealed class GradientModel : ModelSession
 
     public int Classes => Info.Classes.Count;
 
-    /// <summary>models/NAME.onnx → models/NAME.grad.onnx.</summary>
-    public static string PathFor(string forwardPath) =>
-        System.IO.Path.Combine(System.IO.Path.GetDirectoryName(forwardPath) ?? "",
-            System.IO.Path.GetFileNameWithoutExtension(forwardPath) + ".grad.onnx");
-
     public static GradientModel Open(string path, ExecutionDevice device = ExecutionDevice.Auto) =>
         new(path, SessionFactory.Open(path, device));
 
-    /// <summary>Opens the gradient graph that belongs to a forward model file.</summary>
+    /// <summary>
+    /// Opens the gradient graph that belongs to a forward model file, refusing one that was derived from another
+    /// version of it (its recorded forward checksum differs).
+    /// </summary>
     public static GradientModel OpenFor(string forwardPath, ExecutionDevice device = ExecutionDevice.Auto)
     {
-        string path = PathFor(forwardPath);
+        string path = ModelFormat.GradientGraphPath(forwardPath);
         if (!File.Exists(path))
-            throw new FileNotFoundException($"{path}: no gradient graph for {forwardPath}; write it with 'toolkit export-grad {forwardPath}'", path);
-        return Open(path, device);
+            throw new FileNotFoundException($"{path}: no gradient graph for {forwardPath}; write it with '{ModelFormat.GradientGraphCommand(forwardPath)}'", path);
+        var model = Open(path, device);
+        if (ModelFormat.PairingProblem(forwardPath, File.ReadAllBytes(forwardPath), model.Info.Properties) is { } problem)
+        {
+            model.Dispose();
+            throw new InvalidDataException(problem);
+        }
+        return model;
     }
 
     /// <summary>Runs <paramref name="count"/> examples and writes logits, loss and input gradient into <paramref name="result"/>.</summary>

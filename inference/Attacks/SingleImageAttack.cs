@@ -1,3 +1,4 @@
+using Toolkit.Datasets;
 using Toolkit.Inference.Images;
 using Toolkit.Inference.Prediction;
 using ImagePrediction = Toolkit.Inference.Prediction.Prediction;
@@ -23,7 +24,7 @@ public static class SingleImageAttack
 
         var adversarial = new float[input.Length];
         attack.Perturb(new InputGradients(gradientModel, 1), input, [label], 1, eps, targets.IsTargeted, adversarial);
-        var stored = PngWriter.ToBytes(adversarial).Select(b => b / 255f).ToArray();
+        var stored = UnitPixels.Convert(PngWriter.ToBytes(adversarial));
         var after = predictor.Predict([(source, stored)])[0];
         double linf = stored.Select((v, i) => Math.Abs(v - input[i])).Max();
         return new SingleImageResult(before, after, adversarial, linf);

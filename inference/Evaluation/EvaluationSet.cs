@@ -1,6 +1,7 @@
 using Toolkit.Datasets;
 using Toolkit.Datasets.Cifar;
 using Toolkit.Datasets.Mnist;
+using Toolkit.Format;
 
 namespace Toolkit.Inference.Evaluation;
 
@@ -21,8 +22,7 @@ public sealed record EvaluationSet(
 
     public void CopyBatch(int start, int count, float[] destination)
     {
-        var source = Pixels.AsSpan(start * ValuesPerExample, count * ValuesPerExample);
-        for (int i = 0; i < source.Length; i++) destination[i] = source[i] / 255f;
+        UnitPixels.Convert(Pixels.AsSpan(start * ValuesPerExample, count * ValuesPerExample), destination);
     }
 
     /// <summary>Throws unless the model was trained on this set's family and takes its examples' size.</summary>
@@ -53,8 +53,6 @@ public sealed record EvaluationSet(
 /// <summary>The evaluation sets the command line knows by name.</summary>
 public static class EvaluationSets
 {
-    public const int CifarLosslessTestImages = 1000;
-
     public static IReadOnlyList<string> Names => ["cifar10-test", "cifar10-train", "mnist-test", "mnist-train"];
 
     public static EvaluationSet Load(string name, DataLocation location) => name switch
@@ -70,11 +68,9 @@ public static class EvaluationSets
     public static EvaluationSet FromMnist(string name, MnistImages images) =>
         new(name, "mnist", images.Pixels, images.Labels, MnistImages.PixelsPerImage, MnistImages.ClassNames, new Dictionary<string, Range>());
 
-    public const string CifarLosslessSubset = "lossless first 1000";
-
     /// <summary>The CIFAR-10 test split, with its lossless first 1,000 images as a subset of their own.</summary>
     public static EvaluationSet CifarTest(CifarImages test) =>
-        FromCifar("cifar10-test", test, new Dictionary<string, Range> { [CifarLosslessSubset] = 0..CifarLosslessTestImages });
+        FromCifar("cifar10-test", test, new Dictionary<string, Range> { [ModelFormat.LosslessSubset] = 0..ModelFormat.LosslessTestImages });
 
     public static EvaluationSet FromCifar(string name, CifarImages images, IReadOnlyDictionary<string, Range> subsets) =>
         new(name, "cifar10", images.Pixels, images.Labels, CifarImages.PixelsPerImage, CifarImages.ClassNames, subsets);

@@ -24,11 +24,20 @@ public static class SessionFactory
     public static OpenedSession Open(string modelPath, ExecutionDevice device)
     {
         if (!File.Exists(modelPath)) throw new FileNotFoundException($"{modelPath}: model file not found", modelPath);
-        if (device == ExecutionDevice.Cpu) return new OpenedSession(OpenOnCpu(modelPath), "CPU", null);
+        return Open(options => new InferenceSession(modelPath, options), modelPath, device);
+    }
+
+    /// <summary>Opens a model held in memory, e.g. a graph measured before it is written.</summary>
+    public static OpenedSession Open(byte[] model, ExecutionDevice device, string name = "model in memory") =>
+        Open(options => new InferenceSession(model, options), name, device);
+
+    private static OpenedSession Open(Func<SessionOptions, InferenceSession> create, string name, ExecutionDevice device)
+    {
+        if (device == ExecutionDevice.Cpu) return new OpenedSession(OpenOnCpu(create, name), "CPU", null);
 
         try
         {
-            return new OpenedSession(OpenOnCuda(modelPath), "CUDA", null);
+            return new OpenedSession(OpenOnCuda(create), "CUDA", null);
         }
         catch (Exception e) when (e is OnnxRuntimeException or EntryPointNotFoundException or DllNotFoundException)
         {
@@ -38,30 +47,30 @@ public static class SessionFactory
             if (device == ExecutionDevice.Cuda)
             {
                 // A file ONNX Runtime cannot load at all fails here too; say so rather than blame CUDA.
-                OpenOnCpu(modelPath).Dispose();
+                OpenOnCpu(create, name).Dispose();
                 throw new InvalidOperationException($"CUDA execution provider cannot load: {reason}", e);
             }
-            return new OpenedSession(OpenOnCpu(modelPath), "CPU", $"CUDA unavailable ({reason}); running on CPU");
+            return new OpenedSession(OpenOnCpu(create, name), "CPU", $"CUDA unavailable ({reason}); running on CPU");
         }
     }
 
-    private static InferenceSession OpenOnCuda(string modelPath)
+    private static InferenceSession OpenOnCuda(Func<SessionOptions, InferenceSession> create)
     {
         using var options = new SessionOptions();
         options.AppendExecutionProvider_CUDA(0);
-        return new InferenceSession(modelPath, options);
+        return create(options);
     }
 
-    private static InferenceSession OpenOnCpu(string modelPath)
+    private static InferenceSession OpenOnCpu(Func<SessionOptions, InferenceSession> create, string name)
     {
         using var options = new SessionOptions { GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL };
         try
         {
-            return new InferenceSession(modelPath, options);
+            return create(options);
         }
         catch (OnnxRuntimeException e)
         {
-            throw new InvalidDataException($"{modelPath}: not an ONNX model: {LoadProblem(e.Message)}", e);
+            throw new InvalidDataException($"{name}: not an ONNX model: {LoadProblem(e.Message)}", e);
         }
     }
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 using Toolkit.Datasets.Text;
+using Toolkit.Format;
 
 namespace Toolkit.Inference.Topics;
 
@@ -25,11 +26,11 @@ public sealed class TopicInference : IDisposable
         if (!File.Exists(modelPath)) throw new FileNotFoundException($"model not found: {modelPath}");
         _session = Sessions.SessionFactory.Open(modelPath, Sessions.ExecutionDevice.Cpu).Session;
         var meta = _session.ModelMetadata.CustomMetadataMap;
-        if (!meta.TryGetValue("toolkit.task", out string? task) || task != "topics")
-            throw new InvalidOperationException($"{modelPath} is not a topic model (toolkit.task is '{task ?? "missing"}')");
-        Vocabulary = new Vocabulary(Parse<string[]>(meta, "toolkit.vocabulary", modelPath));
-        TopicWords = Parse<string[][]>(meta, "toolkit.topic_words", modelPath);
-        using var text = JsonDocument.Parse(meta.GetValueOrDefault("toolkit.text", "{}"));
+        if (!meta.TryGetValue(ModelFormat.Keys.Task, out string? task) || task != ModelFormat.Tasks.Topics)
+            throw new InvalidOperationException($"{modelPath} is not a topic model ({ModelFormat.Keys.Task} is '{task ?? "missing"}')");
+        Vocabulary = new Vocabulary(Parse<string[]>(meta, ModelFormat.Keys.Vocabulary, modelPath));
+        TopicWords = Parse<string[][]>(meta, ModelFormat.Keys.TopicWords, modelPath);
+        using var text = JsonDocument.Parse(meta.GetValueOrDefault(ModelFormat.Keys.Text, "{}"));
         Text = new TextOptions(text.RootElement.TryGetProperty("stripHeaders", out var strip) && strip.GetBoolean());
         _inputName = _session.InputMetadata.Keys.Single();
     }

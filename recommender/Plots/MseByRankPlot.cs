@@ -1,4 +1,5 @@
 using ScottPlot;
+using Toolkit.Datasets;
 using Toolkit.Recommender.Comparison;
 
 namespace Toolkit.Recommender.Plots;
@@ -20,6 +21,6 @@ public static class MseByRankPlot
         plot.YLabel("mean squared error");
         plot.ShowLegend();
         plot.Legend.Alignment = Alignment.MiddleRight;
-        AtomicFile.Write(path, temporary => plot.SavePng(temporary, 800, 500));
+        AtomicFile.WriteVia(path, temporary => plot.SavePng(temporary, 800, 500));
     }
 }

@@ -8,7 +8,6 @@ public sealed class CifarData : IDisposable
 {
     public const int ValidationCount = 10_000;
     public const int TrainingCount = 40_000;
-    public const int LosslessTestCount = 1_000;
 
     private CifarData(ImageTensors train, ImageTensors validation, ImageTensors test, IReadOnlyDictionary<string, string> checksums)
     {

@@ -1,7 +1,8 @@
 using System.Diagnostics;
-using TorchSharp;
+using Toolkit.Format;
 using Toolkit.Training.Plots;
 using Toolkit.Training.Runs;
+using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -35,11 +36,14 @@ public static class CifarRun
         using var model = CreateModel(spec, device);
         var trainer = new Trainer(model, spec.Training, device);
         var epochs = trainer.Train(data.Train, data.Validation, Path.Combine(folder, Checkpoint.FileName),
-            new RecordingProgress(progress, recordPath, record));
+            new EpochRecorder(progress, record.Epochs, done => RunJson.Write(recordPath,
+                record with { Epochs = done, WallSeconds = record.WallSeconds + clock.Elapsed.TotalSeconds })));
         var final = Measure(model, data, device);
         record = record with
         {
-            Epochs = epochs, Final = final, Finished = true,
+            Epochs = epochs,
+            Final = final,
+            Finished = true,
             WallSeconds = record.WallSeconds + clock.Elapsed.TotalSeconds,
         };
         RunJson.Write(recordPath, record);
@@ -69,28 +73,11 @@ public static class CifarRun
 
     private static FinalMetrics Measure(Sequential model, CifarData data, Device device)
     {
-        using var lossless = data.Test.Take(CifarData.LosslessTestCount);
+        using var lossless = data.Test.Take(ModelFormat.LosslessTestImages);
         return new FinalMetrics(
             Evaluation.Evaluate(model, data.Train, device).Accuracy,
             Evaluation.Evaluate(model, data.Validation, device).Accuracy,
             Evaluation.Evaluate(model, data.Test, device).Accuracy,
             Evaluation.Evaluate(model, lossless, device).Accuracy);
-    }
-
-    /// <summary>Keeps run.json's epochs and wall time current after every epoch, so an interrupted run still says where it was.</summary>
-    private sealed class RecordingProgress(ITrainingProgress inner, string recordPath, RunRecord<CifarRunSpec> record) : ITrainingProgress
-    {
-        private readonly List<EpochMetrics> epochs = [.. record.Epochs];
-        private readonly Stopwatch clock = Stopwatch.StartNew();
-
-        public void Started(int firstEpoch, int epochs, int batchesPerEpoch) => inner.Started(firstEpoch, epochs, batchesPerEpoch);
-        public void BatchDone(int epoch, int batch, double loss) => inner.BatchDone(epoch, batch, loss);
-
-        public void EpochDone(EpochMetrics metrics)
-        {
-            epochs.Add(metrics);
-            RunJson.Write(recordPath, record with { Epochs = epochs, WallSeconds = record.WallSeconds + clock.Elapsed.TotalSeconds });
-            inner.EpochDone(metrics);
-        }
     }
 }

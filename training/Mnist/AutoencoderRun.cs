@@ -40,8 +40,11 @@ public static class AutoencoderRun
         SaveWeights(Path.Combine(folder, WeightsFileName), model);
         record = record with
         {
-            Finished = true, Steps = steps, TrainSeconds = steps[^1].Seconds,
-            TrainMse = AutoencoderTrainer.Mse(model, train), TestMse = AutoencoderTrainer.Mse(model, test),
+            Finished = true,
+            Steps = steps,
+            TrainSeconds = steps[^1].Seconds,
+            TrainMse = AutoencoderTrainer.Mse(model, train),
+            TestMse = AutoencoderTrainer.Mse(model, test),
             WallSeconds = clock.Elapsed.TotalSeconds,
         };
         RunJson.Write(recordPath, record);

@@ -11,10 +11,7 @@ public static class MnistPixels
 
     public static Tensor FromImages(MnistImages images)
     {
-        var bytes = images.Pixels;
-        var floats = new float[bytes.Length];
-        for (int i = 0; i < bytes.Length; i++) floats[i] = bytes[i] / 255f;
-        return tensor(floats, [bytes.Length / MnistImages.PixelsPerImage, MnistImages.PixelsPerImage]);
+        return tensor(images.Floats(0, images.Count), [images.Count, MnistImages.PixelsPerImage]);
     }
 
     /// <summary>sha256 of the training split's files, by file name.</summary>

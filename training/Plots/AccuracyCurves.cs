@@ -1,5 +1,5 @@
-using Toolkit.Datasets;
 using ScottPlot;
+using Toolkit.Datasets;
 
 namespace Toolkit.Training.Plots;
 

@@ -34,24 +34,24 @@ public static class Nmf
             // H <- H * (W^T X) / (W^T W H)
             Array.Clear(wtx);
             for (int d = 0; d < n; d++)
-            for (int p = counts.RowStart[d]; p < counts.RowStart[d + 1]; p++)
-            {
-                int j = counts.Columns[p];
-                double x = values[p];
-                for (int t = 0; t < k; t++) wtx[j * k + t] += w[d * k + t] * x;
-            }
+                for (int p = counts.RowStart[d]; p < counts.RowStart[d + 1]; p++)
+                {
+                    int j = counts.Columns[p];
+                    double x = values[p];
+                    for (int t = 0; t < k; t++) wtx[j * k + t] += w[d * k + t] * x;
+                }
             Gram(w, n, k, gram);
             Update(ht, v, k, wtx, gram);
 
             // W <- W * (X H^T) / (W H H^T)
             Array.Clear(xht);
             for (int d = 0; d < n; d++)
-            for (int p = counts.RowStart[d]; p < counts.RowStart[d + 1]; p++)
-            {
-                int j = counts.Columns[p];
-                double x = values[p];
-                for (int t = 0; t < k; t++) xht[d * k + t] += x * ht[j * k + t];
-            }
+                for (int p = counts.RowStart[d]; p < counts.RowStart[d + 1]; p++)
+                {
+                    int j = counts.Columns[p];
+                    double x = values[p];
+                    for (int t = 0; t < k; t++) xht[d * k + t] += x * ht[j * k + t];
+                }
             Gram(ht, v, k, gram);
             Update(w, n, k, xht, gram);
         }
@@ -70,12 +70,12 @@ public static class Nmf
     {
         Array.Clear(gram);
         for (int r = 0; r < rows; r++)
-        for (int s = 0; s < k; s++)
-        {
-            double x = a[r * k + s];
-            if (x == 0) continue;
-            for (int t = 0; t < k; t++) gram[s * k + t] += x * a[r * k + t];
-        }
+            for (int s = 0; s < k; s++)
+            {
+                double x = a[r * k + s];
+                if (x == 0) continue;
+                for (int t = 0; t < k; t++) gram[s * k + t] += x * a[r * k + t];
+            }
     }
 
     /// <summary>a[r, t] *= numerator[r, t] / (a[r, :] . gram[:, t] + eps), row by row.</summary>

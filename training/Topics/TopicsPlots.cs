@@ -1,5 +1,5 @@
-using Toolkit.Datasets;
 using ScottPlot;
+using Toolkit.Datasets;
 using Toolkit.Datasets.Io;
 
 namespace Toolkit.Training.Topics;

@@ -1,6 +1,6 @@
-using Toolkit.Datasets;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Toolkit.Datasets;
 using Toolkit.Datasets.Io;
 using Toolkit.Datasets.Text;
 

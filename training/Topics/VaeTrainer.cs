@@ -21,10 +21,10 @@ public sealed record VaeOptions
     public bool EncoderBatchNorm { get; init; } = true;
     public double Dropout { get; init; } = 0.2;
     /// <summary>
-    /// Which NPMI early stopping and the choice of the best epoch follow: the reference corpus's (the recipe), or
-    /// the train split's, which keeps the reference corpus out of model selection.
+    /// Which NPMI early stopping and the choice of the best epoch follow: the train split's (the default, which keeps
+    /// the reference corpus out of model selection, so its NPMI is an honest report), or the reference corpus's (the recipe).
     /// </summary>
-    public SelectionCorpus SelectOn { get; init; } = SelectionCorpus.Reference;
+    public SelectionCorpus SelectOn { get; init; } = SelectionCorpus.Train;
     public int TopWords { get; init; } = 10;
     public int Seed { get; init; } = 1;
     public int Threads { get; init; }

@@ -38,10 +38,10 @@ public static class FineTuneRun
         var record = previous is not null
             ? previous with { Spec = spec, Finished = false, Command = previous.Command == command ? command : $"{previous.Command} ; {command}" }
             : new RunRecord<FineTuneSpec>
-        {
-            Dataset = Dataset, Spec = spec, DataSha256 = data.Checksums, Versions = SoftwareVersions.Current(),
-            Device = device.ToString(), Command = command, Started = DateTimeOffset.Now,
-        };
+            {
+                Dataset = Dataset, Spec = spec, DataSha256 = data.Checksums, Versions = SoftwareVersions.Current(),
+                Device = device.ToString(), Command = command, Started = DateTimeOffset.Now,
+            };
         RunJson.Write(recordPath, record);
 
         var clock = Stopwatch.StartNew();
@@ -90,22 +90,5 @@ public static class FineTuneRun
             images += y.shape[0];
         }
         return images / clock.Elapsed.TotalSeconds;
-    }
-
-    /// <summary>Passes progress on and records every finished epoch in run.json, so an interrupted run still says where it was.</summary>
-    private sealed class EpochRecorder(ITrainingProgress inner, IReadOnlyList<EpochMetrics> before, Action<IReadOnlyList<EpochMetrics>> record)
-        : ITrainingProgress
-    {
-        private readonly List<EpochMetrics> done = [.. before];
-
-        public void Started(int firstEpoch, int epochs, int batchesPerEpoch) => inner.Started(firstEpoch, epochs, batchesPerEpoch);
-        public void BatchDone(int epoch, int batch, double loss) => inner.BatchDone(epoch, batch, loss);
-
-        public void EpochDone(EpochMetrics metrics)
-        {
-            done.Add(metrics);
-            record(done);
-            inner.EpochDone(metrics);
-        }
     }
 }

@@ -1,10 +1,10 @@
+using Toolkit.Export.Gradients;
+using Toolkit.Inference;
 using Toolkit.Inference.Attacks;
 using Toolkit.Inference.Evaluation;
 using Toolkit.Inference.Images;
 using Toolkit.Inference.Sessions;
 using Toolkit.Tests.Inference;
-using Toolkit.Export.Gradients;
-using Toolkit.Inference;
 using Xunit;
 
 namespace Toolkit.Tests.Attacks;

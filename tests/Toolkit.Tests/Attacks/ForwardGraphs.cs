@@ -1,7 +1,8 @@
 using System.Text.Json;
 using Google.Protobuf;
 using Onnx;
-using static Toolkit.Export.Gradients.OnnxProto;
+using Toolkit.Format;
+using static Toolkit.Export.OnnxProto;
 
 namespace Toolkit.Tests.Attacks;
 
@@ -23,12 +24,12 @@ public static class ForwardGraphs
 
         var model = new ModelProto { IrVersion = 8, ProducerName = "toolkit-tests", Graph = graph };
         model.OpsetImport.Add(new OperatorSetIdProto { Domain = "", Version = 17 });
-        AddMetadata(model, "toolkit.task", "classification");
-        AddMetadata(model, "toolkit.arch", net.Arch);
-        AddMetadata(model, "toolkit.classes", JsonSerializer.Serialize(net.Classes));
-        AddMetadata(model, "toolkit.input_layout", "NCHW");
-        AddMetadata(model, "toolkit.input_shape", $"[-1,{net.Channels},{net.Size},{net.Size}]");
-        AddMetadata(model, "toolkit.dataset", dataset);
+        AddMetadata(model, ModelFormat.Keys.Task, "classification");
+        AddMetadata(model, ModelFormat.Keys.Arch, net.Arch);
+        AddMetadata(model, ModelFormat.Keys.Classes, JsonSerializer.Serialize(net.Classes));
+        AddMetadata(model, ModelFormat.Keys.InputLayout, "NCHW");
+        AddMetadata(model, ModelFormat.Keys.InputShape, $"[-1,{net.Channels},{net.Size},{net.Size}]");
+        AddMetadata(model, ModelFormat.Keys.Dataset, dataset);
         return model;
     }
 

@@ -1,4 +1,5 @@
 using Toolkit.Export.Gradients;
+using Toolkit.Format;
 using Toolkit.Inference.Attacks;
 using Toolkit.Inference.Sessions;
 using Xunit;
@@ -21,7 +22,7 @@ public sealed class GradientExportTests : IDisposable
         Assert.Contains("op Tanh", error.Message);
         Assert.Contains("(node 'tanh", error.Message);
         Assert.Equal(before, File.ReadAllBytes(forward));
-        Assert.False(File.Exists(GradientGraphFile.PathFor(forward)));
+        Assert.False(File.Exists(ModelFormat.GradientGraphPath(forward)));
     }
 
     [Fact]
@@ -32,7 +33,7 @@ public sealed class GradientExportTests : IDisposable
         string written = GradientGraphFile.Write(forward);
 
         Assert.Equal(_folder.File("lenet.grad.onnx"), written);
-        Assert.Equal(written, GradientModel.PathFor(forward));
+        Assert.Equal(written, ModelFormat.GradientGraphPath(forward));
         using var model = GradientModel.Open(written, ExecutionDevice.Cpu);
         Assert.Equal("lenet", model.Info.Arch);
         Assert.Equal(10, model.Classes);

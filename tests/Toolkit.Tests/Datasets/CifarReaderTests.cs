@@ -14,7 +14,7 @@ public sealed class CifarReaderTests : TempFolderTest
     {
         if (archive) CifarFixture.WriteArchive(Temp, recordsPerBatch: 12);
         else CifarFixture.WriteExtracted(Temp, recordsPerBatch: 12);
-        string folder = Path.Combine(Temp.Root, "cifar-10");
+        string folder = Path.Combine(Temp.Path, "cifar-10");
 
         var train = CifarReader.ReadSplit(folder, train: true);
         var test = CifarReader.ReadSplit(folder, train: false);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Toolkit.Cli.Commands;
 using Toolkit.Datasets;
 using Toolkit.Datasets.Verification;
@@ -21,7 +20,7 @@ public sealed class DataVerifyTests : TempFolderTest
     {
         WriteAllFixtures();
 
-        var reports = DataVerifyCommand.Checks.Select(c => DatasetCheck.Run(c, new DataLocation(Temp.Root, "test"))).ToList();
+        var reports = DataVerifyCommand.Checks.Select(c => DatasetCheck.Run(c, new DataLocation(Temp.Path, "test"))).ToList();
 
         Assert.All(reports, r => Assert.True(r.Ok, r.Problem));
         Assert.Equal(30, reports[0].CountPerSplit["train"]);
@@ -33,7 +32,7 @@ public sealed class DataVerifyTests : TempFolderTest
     [Fact]
     public void MissingFolderIsReportedWithTheDownloadCommand()
     {
-        var report = DatasetCheck.Run(new MnistCheck(), new DataLocation(Temp.Root, "test"));
+        var report = DatasetCheck.Run(new MnistCheck(), new DataLocation(Temp.Path, "test"));
 
         Assert.False(report.Ok);
         Assert.Contains("toolkit data download mnist", report.Problem);
@@ -43,17 +42,18 @@ public sealed class DataVerifyTests : TempFolderTest
     public void CommandLinePrintsOneLineNamingTheCutFileAndFails()
     {
         WriteAllFixtures();
-        string labels = Path.Combine(Temp.Root, "mnist", "t10k-labels-idx1-ubyte.gz");
+        string labels = Path.Combine(Temp.Path, "mnist", "t10k-labels-idx1-ubyte.gz");
         byte[] bytes = File.ReadAllBytes(labels);
         File.WriteAllBytes(labels, bytes[..(bytes.Length / 2)]);
 
-        var (exitCode, output) = RunToolkit("data", "verify", "--data", Temp.Root);
+        var result = ToolkitProcess.Run("data", "verify", "--data", Temp.Path);
+        var (exitCode, output) = (result.ExitCode, result.StandardOutput + result.StandardError);
 
         Assert.Equal(1, exitCode);
         string line = Assert.Single(output.Split('\n'), l => l.Contains("t10k-labels-idx1-ubyte.gz"));
         Assert.StartsWith("mnist in ", line);
         Assert.Contains("truncated?", line);
-        Assert.Contains("cifar10 in " + Path.Combine(Temp.Root, "cifar-10") + ": OK", output);
+        Assert.Contains("cifar10 in " + Path.Combine(Temp.Path, "cifar-10") + ": OK", output);
     }
 
     private void WriteAllFixtures()
@@ -62,18 +62,5 @@ public sealed class DataVerifyTests : TempFolderTest
         CifarFixture.WriteArchive(Temp, recordsPerBatch: 12);
         MovieLensFixture.Write(Temp);
         NewsgroupsFixture.WriteArchive(Temp);
-    }
-
-    /// <summary>Runs the built command line as a separate process, with its output redirected as in a script.</summary>
-    private static (int ExitCode, string Output) RunToolkit(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "toolkit.dll"));
-        foreach (string arg in args) start.ArgumentList.Add(arg);
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        string stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, stdout + stderr.Result);
     }
 }

@@ -12,7 +12,7 @@ public sealed class DownloadTests : TempFolderTest
     private static readonly Uri Mirror = new("http://mirror.example/file.bin");
     private readonly byte[] _content = Enumerable.Range(0, 300_000).Select(i => (byte)(i * 7)).ToArray();
 
-    private string Target => Path.Combine(Temp.Root, "set", "file.bin");
+    private string Target => Path.Combine(Temp.Path, "set", "file.bin");
     private string Part => Target + FileDownloader.PartSuffix;
     private string ContentSha256 => Convert.ToHexStringLower(SHA256.HashData(_content));
 
@@ -26,7 +26,7 @@ public sealed class DownloadTests : TempFolderTest
         var watch = System.Diagnostics.Stopwatch.StartNew();
 
         var error = await Assert.ThrowsAsync<DownloadException>(
-            () => new FileDownloader(client).DownloadAsync(Source(null, unreachable), Temp.Root, force: false));
+            () => new FileDownloader(client).DownloadAsync(Source(null, unreachable), Temp.Path, force: false));
 
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}");
         Assert.Contains("cannot download file.bin", error.Message);
@@ -140,10 +140,10 @@ public sealed class DownloadTests : TempFolderTest
         var source = new DatasetSource("movielens", [new SourceFile("ml-100k.zip", [Home], null)], "ml-100k");
         using var client = new HttpClient(new FakeServer().Serve(Home, zip));
 
-        await new DatasetDownloader(new FileDownloader(client)).DownloadAsync(source, Temp.Root, force: false);
+        await new DatasetDownloader(new FileDownloader(client)).DownloadAsync(source, Temp.Path, force: false);
 
-        Assert.True(File.Exists(Path.Combine(Temp.Root, "ml-100k", "u.data")));
-        Assert.False(Directory.Exists(Path.Combine(Temp.Root, ".ml-100k.extracting")));
+        Assert.True(File.Exists(Path.Combine(Temp.Path, "ml-100k", "u.data")));
+        Assert.False(Directory.Exists(Path.Combine(Temp.Path, ".ml-100k.extracting")));
     }
 
     [Fact]
@@ -171,7 +171,7 @@ public sealed class DownloadTests : TempFolderTest
         IProgress<DownloadProgress>? progress = null, bool force = false)
     {
         using var client = new HttpClient(handler, disposeHandler: false);
-        return await new FileDownloader(client).DownloadAsync(source, Temp.Root, force, progress);
+        return await new FileDownloader(client).DownloadAsync(source, Temp.Path, force, progress);
     }
 
     private static byte[] ZipWith(string name, string text)

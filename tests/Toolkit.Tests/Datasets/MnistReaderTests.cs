@@ -138,7 +138,7 @@ public sealed class MnistReaderTests : TempFolderTest
     [Fact]
     public void NamesTheDownloadCommandWhenFilesAreMissing()
     {
-        var error = Assert.Throws<FileNotFoundException>(() => MnistReader.ReadSplit(Temp.Root, train: true));
+        var error = Assert.Throws<FileNotFoundException>(() => MnistReader.ReadSplit(Temp.Path, train: true));
 
         Assert.Contains("train-images-idx3-ubyte", error.Message);
         Assert.Contains("toolkit data download mnist", error.Message);

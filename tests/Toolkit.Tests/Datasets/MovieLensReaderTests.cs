@@ -88,7 +88,7 @@ public sealed class MovieLensReaderTests : TempFolderTest
         string folder = MovieLensFixture.Write(Temp);
         File.WriteAllText(Path.Combine(folder, "ub.test"), "3\t1\t2\t889751712\n", Encoding.ASCII);
 
-        var report = DatasetCheck.Run(new MovieLensCheck(), new DataLocation(Temp.Root, "test"));
+        var report = DatasetCheck.Run(new MovieLensCheck(), new DataLocation(Temp.Path, "test"));
 
         Assert.False(report.Ok);
         Assert.Contains("ub.test", report.Problem);
@@ -100,7 +100,7 @@ public sealed class MovieLensReaderTests : TempFolderTest
     {
         MovieLensFixture.Write(Temp);
 
-        var report = DatasetCheck.Run(new MovieLensCheck(), new DataLocation(Temp.Root, "test"));
+        var report = DatasetCheck.Run(new MovieLensCheck(), new DataLocation(Temp.Path, "test"));
 
         Assert.True(report.Ok, report.Problem);
         Assert.Equal(6, report.CountPerSplit["ratings"]);

@@ -14,7 +14,7 @@ public sealed class NewsgroupsReaderTests : TempFolderTest
     {
         if (archive) NewsgroupsFixture.WriteArchive(Temp);
         else NewsgroupsFixture.WriteExtracted(Temp);
-        string folder = Path.Combine(Temp.Root, "topics");
+        string folder = Path.Combine(Temp.Path, "topics");
 
         var train = NewsgroupsReader.ReadSplit(folder, train: true);
         var test = NewsgroupsReader.ReadSplit(folder, train: false);
@@ -54,7 +54,7 @@ public sealed class NewsgroupsReaderTests : TempFolderTest
         NewsgroupsFixture.WriteExtracted(Temp);
         string path = Temp.Write("topics/20news-bydate-test/sci.med/notes.txt", "x\n"u8.ToArray());
 
-        DataAssert.Fails(() => NewsgroupsReader.ReadSplit(Path.Combine(Temp.Root, "topics"), train: false),
+        DataAssert.Fails(() => NewsgroupsReader.ReadSplit(Path.Combine(Temp.Path, "topics"), train: false),
             path, "path", "'notes.txt' is not an article number");
     }
 

@@ -2,6 +2,7 @@ using Google.Protobuf;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 using Toolkit.Export;
+using Toolkit.Format;
 using Toolkit.Training.Cifar;
 using TorchSharp;
 using Xunit;
@@ -61,8 +62,8 @@ public sealed class OnnxParityTests
         Assert.Equal(["Sub", "Div"], proto.Graph.Node.Take(2).Select(n => n.OpType));
         Assert.Equal(17, proto.OpsetImport.Single().Version);
         var keys = proto.MetadataProps.Select(p => p.Key).ToHashSet();
-        foreach (string key in new[] { "toolkit.task", "toolkit.arch", "toolkit.classes", "toolkit.input_layout", "toolkit.input_shape",
-                     "toolkit.normalization", "toolkit.dataset", "toolkit.dataset_sha256", "toolkit.metrics", "toolkit.run" })
+        foreach (string key in new[] { ModelFormat.Keys.Task, ModelFormat.Keys.Arch, ModelFormat.Keys.Classes, ModelFormat.Keys.InputLayout, ModelFormat.Keys.InputShape,
+                     ModelFormat.Keys.Normalization, ModelFormat.Keys.Dataset, ModelFormat.Keys.DatasetSha256, ModelFormat.Keys.Metrics, ModelFormat.Keys.Run })
             Assert.Contains(key, keys);
     }
 
@@ -90,6 +91,10 @@ public sealed class OnnxParityTests
     /// <summary>Small widths keep the test fast; the layer kinds are those of the full networks.</summary>
     private static CifarNetConfig SmallConfig(CifarArchitecture arch) => CifarNetConfig.Default(arch) with
     {
-        Hidden = 12, O1 = 6, O2 = 8, O3 = 12, O4 = 10,
+        Hidden = 12,
+        O1 = 6,
+        O2 = 8,
+        O3 = 12,
+        O4 = 10,
     };
 }

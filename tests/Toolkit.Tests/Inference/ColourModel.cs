@@ -1,5 +1,7 @@
 using Google.Protobuf;
 using Onnx;
+using Toolkit.Format;
+using static Toolkit.Export.OnnxProto;
 
 namespace Toolkit.Tests.Inference;
 
@@ -20,22 +22,22 @@ public static class ColourModel
                 weights[c * 3 * plane + c * plane + i] = 10f / plane;
 
         var graph = new GraphProto { Name = "colour" };
-        graph.Input.Add(Value("input", TensorProto.Types.DataType.Float, ["batch", 3, size, size]));
-        graph.Output.Add(Value("logits", TensorProto.Types.DataType.Float, ["batch", 3]));
-        graph.Initializer.Add(Tensor("weight", [3, 3 * plane], weights));
-        graph.Initializer.Add(Tensor("bias", [3], [0f, 0f, 0f]));
-        graph.Node.Add(Node("Flatten", ["input"], ["flat"], new AttributeProto { Name = "axis", Type = AttributeProto.Types.AttributeType.Int, I = 1 }));
-        graph.Node.Add(Node("Gemm", ["flat", "weight", "bias"], ["logits"], new AttributeProto { Name = "transB", Type = AttributeProto.Types.AttributeType.Int, I = 1 }));
+        graph.Input.Add(Value("input", TensorProto.Types.DataType.Float, "batch", 3, size, size));
+        graph.Output.Add(Value("logits", TensorProto.Types.DataType.Float, "batch", 3));
+        graph.Initializer.Add(FloatTensor("weight", [3, 3 * plane], weights));
+        graph.Initializer.Add(FloatTensor("bias", [3], [0f, 0f, 0f]));
+        graph.Node.Add(Node("Flatten", "flatten", ["input"], ["flat"], Int("axis", 1)));
+        graph.Node.Add(Node("Gemm", "gemm", ["flat", "weight", "bias"], ["logits"], Int("transB", 1)));
 
         var model = new ModelProto { IrVersion = 8, ProducerName = "toolkit-tests", Graph = graph };
         model.OpsetImport.Add(new OperatorSetIdProto { Domain = "", Version = 17 });
-        AddMetadata(model, "toolkit.task", "classification");
-        AddMetadata(model, "toolkit.arch", "colour");
-        AddMetadata(model, "toolkit.classes", "[\"red\",\"green\",\"blue\"]");
-        AddMetadata(model, "toolkit.input_layout", "NCHW");
-        AddMetadata(model, "toolkit.input_shape", $"[-1,3,{size},{size}]");
-        AddMetadata(model, "toolkit.dataset", dataset);
-        AddMetadata(model, "toolkit.metrics", "{\"test_accuracy\":1.0}");
+        AddMetadata(model, ModelFormat.Keys.Task, "classification");
+        AddMetadata(model, ModelFormat.Keys.Arch, "colour");
+        AddMetadata(model, ModelFormat.Keys.Classes, "[\"red\",\"green\",\"blue\"]");
+        AddMetadata(model, ModelFormat.Keys.InputLayout, "NCHW");
+        AddMetadata(model, ModelFormat.Keys.InputShape, $"[-1,3,{size},{size}]");
+        AddMetadata(model, ModelFormat.Keys.Dataset, dataset);
+        AddMetadata(model, ModelFormat.Keys.Metrics, "{\"test_accuracy\":1.0}");
 
         string path = Path.Combine(folder, "colour.onnx");
         File.WriteAllBytes(path, model.ToByteArray());
@@ -44,35 +46,4 @@ public static class ColourModel
 
     private static void AddMetadata(ModelProto model, string key, string value) =>
         model.MetadataProps.Add(new StringStringEntryProto { Key = key, Value = value });
-
-    private static NodeProto Node(string op, string[] inputs, string[] outputs, params AttributeProto[] attributes)
-    {
-        var node = new NodeProto { OpType = op, Name = op.ToLowerInvariant() };
-        node.Input.AddRange(inputs);
-        node.Output.AddRange(outputs);
-        node.Attribute.AddRange(attributes);
-        return node;
-    }
-
-    private static TensorProto Tensor(string name, long[] dims, float[] values)
-    {
-        var tensor = new TensorProto { Name = name, DataType = (int)TensorProto.Types.DataType.Float };
-        tensor.Dims.AddRange(dims);
-        tensor.FloatData.AddRange(values);
-        return tensor;
-    }
-
-    private static ValueInfoProto Value(string name, TensorProto.Types.DataType type, object[] dims)
-    {
-        var shape = new TensorShapeProto();
-        foreach (var dim in dims)
-            shape.Dim.Add(dim is string symbol
-                ? new TensorShapeProto.Types.Dimension { DimParam = symbol }
-                : new TensorShapeProto.Types.Dimension { DimValue = (int)dim });
-        return new ValueInfoProto
-        {
-            Name = name,
-            Type = new TypeProto { TensorType = new TypeProto.Types.Tensor { ElemType = (int)type, Shape = shape } },
-        };
-    }
 }

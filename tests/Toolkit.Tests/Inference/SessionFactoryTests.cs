@@ -1,4 +1,5 @@
 using Microsoft.ML.OnnxRuntime;
+using Toolkit.Format;
 using Toolkit.Inference;
 using Toolkit.Inference.Sessions;
 using Xunit;
@@ -61,7 +62,7 @@ public sealed class SessionFactoryTests : IDisposable
 
         var error = Assert.Throws<InvalidDataException>(() => OnnxModel.Open(path, ExecutionDevice.Cpu));
         Assert.Contains(path, error.Message);
-        Assert.Contains("toolkit.task", error.Message);
+        Assert.Contains(ModelFormat.Keys.Task, error.Message);
     }
 
     public void Dispose() => _folder.Dispose();

@@ -1,5 +1,5 @@
-using System.Text.Json;
 using Toolkit.Datasets;
+using Toolkit.Format;
 using Toolkit.Inference;
 using Toolkit.Inference.Evaluation;
 using Toolkit.Inference.Sessions;
@@ -14,7 +14,7 @@ namespace Toolkit.Tests.Mnist;
 /// </summary>
 public sealed class CommittedMnistModelsTests
 {
-    private static readonly string Models = Path.Combine(RepositoryRoot(), "models");
+    private static readonly string Models = Path.Combine(Repository.Root, "models");
 
     [RealDataFact]
     public void EachModelReproducesItsCardsTestMse()
@@ -36,16 +36,6 @@ public sealed class CommittedMnistModelsTests
     public void AutoencoderAtH128ReachesTheReferenceTestMse(string name, double reference) =>
         Assert.True(CardTestMse(Path.Combine(Models, name + ".onnx")) <= reference);
 
-    private static double CardTestMse(string onnxFile)
-    {
-        using var card = JsonDocument.Parse(File.ReadAllText(Path.ChangeExtension(onnxFile, ".json")));
-        return card.RootElement.GetProperty("metrics").GetProperty("test_mse").GetDouble();
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-            if (File.Exists(Path.Combine(folder.FullName, "Toolkit.sln"))) return folder.FullName;
-        throw new InvalidOperationException($"no Toolkit.sln above {AppContext.BaseDirectory}");
-    }
+    private static double CardTestMse(string onnxFile) =>
+        ModelCard.Metric(ModelFormat.CardPath(onnxFile), "test_mse") ?? throw new InvalidDataException($"{onnxFile}: no test_mse on its card");
 }

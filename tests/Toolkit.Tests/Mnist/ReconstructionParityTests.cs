@@ -2,6 +2,7 @@ using Google.Protobuf;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 using Toolkit.Export;
+using Toolkit.Format;
 using Toolkit.Training.Mnist;
 using TorchSharp.Modules;
 using Xunit;
@@ -40,7 +41,7 @@ public sealed class ReconstructionParityTests
         using var session = new InferenceSession(MnistModels.Build(model).ToByteArray());
         var onnxInput = new DenseTensor<float>(input.data<float>().ToArray(), [batch, 784]);
         using var results = session.Run([NamedOnnxValue.CreateFromTensor(OnnxGraphBuilder.InputName, onnxInput)]);
-        var actual = results.Single(r => r.Name == OnnxGraphBuilder.ReconstructionOutputName).AsTensor<float>();
+        var actual = results.Single(r => r.Name == ModelFormat.Names.Reconstruction).AsTensor<float>();
 
         Assert.Equal([batch, 784], actual.Dimensions.ToArray());
         double maxDifference = expected.Zip(actual.ToArray(), (a, b) => Math.Abs(a - b)).Max();
@@ -60,10 +61,10 @@ public sealed class ReconstructionParityTests
         Assert.Equal(784, output.Type.TensorType.Shape.Dim[1].DimValue);
         Assert.Equal(["Gemm", "Relu", "Gemm", "Relu"], proto.Graph.Node.Select(n => n.OpType));
         var metadata = proto.MetadataProps.ToDictionary(p => p.Key, p => p.Value);
-        Assert.Equal("reconstruction", metadata["toolkit.task"]);
-        Assert.Equal("mnist", metadata["toolkit.dataset"]);
-        Assert.Equal("NF", metadata["toolkit.input_layout"]);
-        Assert.Equal("[-1,784]", metadata["toolkit.input_shape"]);
+        Assert.Equal("reconstruction", metadata[ModelFormat.Keys.Task]);
+        Assert.Equal("mnist", metadata[ModelFormat.Keys.Dataset]);
+        Assert.Equal("NF", metadata[ModelFormat.Keys.InputLayout]);
+        Assert.Equal("[-1,784]", metadata[ModelFormat.Keys.InputShape]);
     }
 
     /// <summary>A PCA of random data whose graph is checked against <see cref="Pca.Reconstruct"/> as well.</summary>

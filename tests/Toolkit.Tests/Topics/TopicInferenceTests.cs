@@ -1,6 +1,7 @@
 using Microsoft.ML.OnnxRuntime;
 using Toolkit.Datasets.Text;
 using Toolkit.Export.Topics;
+using Toolkit.Format;
 using Toolkit.Inference.Topics;
 using Toolkit.Tests.Datasets.Fixtures;
 using Toolkit.Training.Topics;
@@ -36,7 +37,7 @@ public sealed class TopicInferenceTests : TempFolderTest
         using var model = TinyModel();
         string path = Temp.File("topics.onnx");
         EncoderExporter.Export(model, Words, TopicWords, stripHeaders: true, path,
-            new Dictionary<string, string> { ["toolkit.dataset"] = "tiny" });
+            new Dictionary<string, string> { [ModelFormat.Keys.Dataset] = "tiny" });
 
         const string document = "Subject: Apple pie\n\nApple, banana and a rocket to orbit. Nothing else matters.";
         using var inference = new TopicInference(path);
@@ -67,8 +68,8 @@ public sealed class TopicInferenceTests : TempFolderTest
 
         using var session = new InferenceSession(path);
         var meta = session.ModelMetadata.CustomMetadataMap;
-        Assert.Equal("topics", meta["toolkit.task"]);
-        Assert.Equal("[-1,6]", meta["toolkit.input_shape"]);
+        Assert.Equal("topics", meta[ModelFormat.Keys.Task]);
+        Assert.Equal("[-1,6]", meta[ModelFormat.Keys.InputShape]);
         Assert.Equal("input", session.InputMetadata.Keys.Single());
         Assert.Equal([-1, 6], session.InputMetadata["input"].Dimensions);
         Assert.Equal("topics", session.OutputMetadata.Keys.Single());

@@ -78,14 +78,7 @@ public sealed class TopicVaeTests
     [Fact]
     public void TrainsOnATinyCorpusWithoutError()
     {
-        var documents = new List<IReadOnlyList<string>>();
-        var random = new Random(5);
-        string[][] themes = [["apple", "banana", "cherry", "grape"], ["rocket", "orbit", "launch", "moon"]];
-        for (int d = 0; d < 40; d++)
-            documents.Add(Enumerable.Range(0, 12).Select(_ => themes[d % 2][random.Next(4)]).ToList());
-        var vocabulary = Vocabulary.Build(documents, new VocabularyOptions(8, 1, 1.0), new HashSet<string>());
-        var bag = BagOfWords.Build(documents, vocabulary);
-        var corpus = new TopicCorpus(vocabulary, bag, bag, ReferenceCorpus.Train, new TextOptions(), new VocabularyOptions(), "test");
+        var corpus = TwoThemeCorpus.Create();
 
         var result = VaeTrainer.Train(corpus, new VaeOptions
         {

@@ -1,5 +1,5 @@
-using Toolkit.Export.Import;
 using Toolkit.Cli.Commands;
+using Toolkit.Export.Import;
 using Xunit;
 
 namespace Toolkit.Tests.Transfer;

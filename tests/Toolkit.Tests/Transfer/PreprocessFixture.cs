@@ -1,6 +1,6 @@
 using Google.Protobuf;
 using Onnx;
-using Toolkit.Export.Gradients;
+using Toolkit.Export;
 
 namespace Toolkit.Tests.Transfer;
 

@@ -11,8 +11,8 @@ using Toolkit.Training.Transfer;
 using TorchSharp.Modules;
 using Xunit;
 using Xunit.Abstractions;
-using Tensor = TorchSharp.torch.Tensor;
 using static TorchSharp.torch;
+using Tensor = TorchSharp.torch.Tensor;
 
 namespace Toolkit.Tests.Transfer;
 

@@ -24,6 +24,6 @@ public static class CifarFixture
     public static string WriteExtracted(TempFolder temp, int recordsPerBatch)
     {
         foreach (var (name, data) in Batches(recordsPerBatch)) temp.Write($"cifar-10/{name}", data);
-        return Path.Combine(temp.Root, "cifar-10");
+        return Path.Combine(temp.Path, "cifar-10");
     }
 }

@@ -23,6 +23,6 @@ public static class IdxFixture
         temp.Write($"mnist/train-labels-idx1-ubyte{suffix}", encode(Labels(trainCount)));
         temp.Write($"mnist/t10k-images-idx3-ubyte{suffix}", encode(Images(testCount)));
         temp.Write($"mnist/t10k-labels-idx1-ubyte{suffix}", encode(Labels(testCount)));
-        return Path.Combine(temp.Root, "mnist");
+        return Path.Combine(temp.Path, "mnist");
     }
 }

@@ -28,6 +28,6 @@ public static class MovieLensFixture
             temp.Write($"ml-100k/{fold}.base", Encoding.ASCII.GetBytes(string.Concat(lines[..4].Select(l => l + "\n"))));
             temp.Write($"ml-100k/{fold}.test", Encoding.ASCII.GetBytes(string.Concat(lines[4..].Select(l => l + "\n"))));
         }
-        return Path.Combine(temp.Root, "ml-100k");
+        return Path.Combine(temp.Path, "ml-100k");
     }
 }

@@ -28,6 +28,6 @@ public static class NewsgroupsFixture
     public static string WriteExtracted(TempFolder temp)
     {
         foreach (var (name, data) in BothSplits()) temp.Write($"topics/{name}", data);
-        return Path.Combine(temp.Root, "topics");
+        return Path.Combine(temp.Path, "topics");
     }
 }

@@ -1,9 +1,12 @@
 using Google.Protobuf;
 using Onnx;
 
-namespace Toolkit.Export.Gradients;
+namespace Toolkit.Export;
 
-/// <summary>Small builders and readers for the ONNX protobuf classes, so graph code reads as ops, not as protobuf.</summary>
+/// <summary>
+/// Small builders and readers for the ONNX protobuf classes, so graph code reads as ops, not as protobuf: the one way
+/// the toolkit builds ONNX graphs in code (forward graphs, gradient graphs, the topic encoder, transfer graphs).
+/// </summary>
 public static class OnnxProto
 {
     public static NodeProto Node(string op, string name, IEnumerable<string> inputs, IEnumerable<string> outputs, params AttributeProto[] attributes)
@@ -36,6 +39,15 @@ public static class OnnxProto
         var tensor = new TensorProto { Name = name, DataType = (int)TensorProto.Types.DataType.Float };
         tensor.Dims.AddRange(dims);
         tensor.FloatData.AddRange(values);
+        return tensor;
+    }
+
+    /// <summary>A float tensor stored as little-endian raw_data, the compact form for weights.</summary>
+    public static TensorProto RawFloatTensor(string name, long[] dims, float[] values)
+    {
+        var tensor = new TensorProto { Name = name, DataType = (int)TensorProto.Types.DataType.Float };
+        tensor.Dims.AddRange(dims);
+        tensor.RawData = ByteString.CopyFrom(System.Runtime.InteropServices.MemoryMarshal.AsBytes(values.AsSpan()));
         return tensor;
     }
 

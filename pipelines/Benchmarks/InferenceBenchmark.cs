@@ -8,7 +8,7 @@ using Toolkit.Training;
 using Toolkit.Training.Cifar;
 using static TorchSharp.torch;
 
-namespace Toolkit.Cli.Benchmarks;
+namespace Toolkit.Pipelines.Benchmarks;
 
 public sealed record InferenceBenchmarkResult(
     string Model, int Images, int BatchSize, int Rounds, int TorchThreads,
@@ -49,11 +49,11 @@ public static class InferenceBenchmark
 
     private static TorchSharp.Modules.Sequential RebuildTorchNet(string modelPath, ModelInfo info)
     {
-        if (!info.Properties.TryGetValue("toolkit.run", out string? runJson))
-            throw new InvalidDataException($"{modelPath}: no 'toolkit.run' metadata to rebuild the TorchSharp network from");
+        if (!info.Properties.TryGetValue(Toolkit.Format.ModelFormat.Keys.Run, out string? runJson))
+            throw new InvalidDataException($"{modelPath}: no '{Toolkit.Format.ModelFormat.Keys.Run}' metadata to rebuild the TorchSharp network from");
         using var run = JsonDocument.Parse(runJson);
         var spec = run.RootElement.GetProperty("spec").Deserialize<CifarRunSpec>(RunJson.Options)
-            ?? throw new InvalidDataException($"{modelPath}: 'toolkit.run' has no spec");
+            ?? throw new InvalidDataException($"{modelPath}: '{Toolkit.Format.ModelFormat.Keys.Run}' has no spec");
         var net = CifarNets.Build(spec.Net);
         OnnxWeightImporter.LoadInto(net, Toolkit.Export.OnnxFiles.Read(modelPath));
         net.eval();
