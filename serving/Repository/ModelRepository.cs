@@ -1,3 +1,4 @@
+using Toolkit.Format;
 using Toolkit.Inference.Sessions;
 
 namespace Toolkit.Serving.Repository;
@@ -13,6 +14,9 @@ public sealed class ModelRepository : IDisposable
     public const string OnnxExtension = ".onnx";
     public const string TritonConfigFile = "config.pbtxt";
     public const string TritonModelFile = "model.onnx";
+
+    /// <summary>A gradient graph's served name is its forward model's name plus this (<c>NAME.grad.onnx</c> → <c>NAME.grad</c>).</summary>
+    public const string GradientSuffix = ".grad";
 
     private readonly SortedDictionary<string, SortedDictionary<long, ServedModel>> _models = new(StringComparer.Ordinal);
 
@@ -30,6 +34,7 @@ public sealed class ModelRepository : IDisposable
         {
             foreach (var (name, version, file) in Discover(path))
                 repository.Add(ServedModel.Open(name, version.ToString(), file, device), version);
+            repository.CheckGradientPairs();
         }
         catch
         {
@@ -76,6 +81,21 @@ public sealed class ModelRepository : IDisposable
     {
         if (!_models.TryGetValue(model.Name, out var versions)) _models[model.Name] = versions = [];
         versions[version] = model;
+    }
+
+    /// <summary>
+    /// A gradient graph served beside its forward model must have been derived from that very file (the checksum it
+    /// records), or attacks through it would follow another model's gradients.
+    /// </summary>
+    private void CheckGradientPairs()
+    {
+        foreach (var gradient in All.Where(m => m.Name.EndsWith(GradientSuffix, StringComparison.Ordinal)))
+        {
+            if (!_models.TryGetValue(gradient.Name[..^GradientSuffix.Length], out var versions)
+                || !versions.TryGetValue(long.Parse(gradient.Version), out var forward)) continue;
+            string? problem = ModelFormat.PairingProblem(forward.Path, File.ReadAllBytes(forward.Path), gradient.Metadata);
+            if (problem is not null) throw new InvalidDataException(problem);
+        }
     }
 
     public bool Contains(string name) => _models.ContainsKey(name);

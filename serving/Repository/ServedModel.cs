@@ -24,6 +24,9 @@ public sealed class ServedModel : ModelSession
     public IReadOnlyList<TensorSpec> Inputs { get; }
     public IReadOnlyList<TensorSpec> Outputs { get; }
 
+    /// <summary>The graph's metadata_props (the model format's keys).</summary>
+    public IReadOnlyDictionary<string, string> Metadata => Session.ModelMetadata.CustomMetadataMap;
+
     /// <summary>Every input and output has a variable first dimension, so requests can be stacked into one run.</summary>
     public bool CanBatch => Inputs.All(i => i.IsBatched) && Outputs.All(o => o.IsBatched);
 
