@@ -15,6 +15,12 @@ public static class BenchCommands
             bench.AddCommand<BenchInferenceCommand>("inference")
                 .WithDescription("Evaluation images/s of an exported classifier: ONNX Runtime against the same network's TorchSharp forward pass.")
                 .WithExample("bench", "inference", "models/cifar10-lenet.onnx", "--batch", "256", "--data", "../shared/data");
+            bench.AddCommand<BenchAlsCommand>("als")
+                .WithDescription("MovieLens ALS over the ranks with the conjugate-gradient and the exact row solver, side by side: wall seconds and test MSE.")
+                .WithExample("bench", "als", "--rounds", "3", "--data", "../shared/data");
+            bench.AddCommand<BenchAlsScalingCommand>("als-scaling")
+                .WithDescription("ALS seconds per sweep and memory on synthetic power-law rating sets of growing size, plotted.")
+                .WithExample("bench", "als-scaling", "--sizes", "1M,10M,50M", "--rank", "10", "--out", "runs/als-scaling");
         });
     }
 }

@@ -58,6 +58,10 @@ public sealed class MovieLensCompareCommand : Command<MovieLensCompareCommand.Se
         [Description("Share of the training ratings held out to choose the tuned ALS. Default 0.1.")]
         public double ValidationFraction { get; init; } = 0.1;
 
+        [CommandOption("--no-exact-comparison")]
+        [Description("With --solver cg, skip fitting the exact (Cholesky) ALS beside it at every rank as als-exact.")]
+        public bool NoExactComparison { get; init; }
+
         [CommandOption("--libraries <LIST>")]
         [Description("Library models to run (comma-separated names, or none). Default: all found.")]
         public string? Libraries { get; init; }
@@ -81,6 +85,7 @@ public sealed class MovieLensCompareCommand : Command<MovieLensCompareCommand.Se
             TopN = settings.Top,
             DisagreementMinTrainRatings = settings.DisagreementMinRatings,
             Tune = !settings.NoTune,
+            CompareExactSolver = !settings.NoExactComparison,
             TuneLambdas = MovieLensSettings.ParseList<double>(settings.TuneLambdas, "--tune-lambdas"),
             TuneBiasLambdas = MovieLensSettings.ParseList<double>(settings.TuneBiasLambdas, "--tune-bias-lambdas"),
             TuneRanks = MovieLensSettings.ParseList<int>(settings.TuneRanks, "--tune-ranks"),
@@ -111,6 +116,12 @@ public sealed class MovieLensCompareCommand : Command<MovieLensCompareCommand.Se
             string path = Path.Combine(folder, $"{model}-mse.png");
             string title = model == "svd" ? "Truncated SVD of the zero-filled matrix" : $"ALS, λ = {fits[0].Details.GetValueOrDefault("lambda")}";
             MseByRankPlot.Write(path, $"{title} ({report.Split} split)", fits);
+            files.Add(path);
+        }
+        if (report.ExactAlsTiming is { } exact)
+        {
+            string path = Path.Combine(folder, "als-solver-time.png");
+            AlsSolverTimePlot.Write(path, $"ALS fit time by row solver ({report.Split} split)", [report.AlsTiming, exact]);
             files.Add(path);
         }
         string csv = Path.Combine(folder, "fits.csv");

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
+using Spectre.Console;
 using Spectre.Console.Cli;
 using Toolkit.Datasets.MovieLens;
 using Toolkit.Recommender.Models.Als;
@@ -46,7 +47,23 @@ public class MovieLensSettings : DataSettings
     [Description("Threads for the ALS row solves; 0 = one per core. Default 0.")]
     public int Threads { get; init; }
 
+    [CommandOption("--solver <KIND>")]
+    [Description("ALS row updates: cg (a few conjugate-gradient steps per row; small ranks solved exactly) or exact (Cholesky). Default cg.")]
+    public string Solver { get; init; } = "cg";
+
+    [CommandOption("--cg-steps <N>")]
+    [Description("Conjugate-gradient steps per row and sweep with --solver cg, 1-50. Default 3.")]
+    public int CgSteps { get; init; } = 3;
+
     public virtual string SplitName => SplitSpec.All;
+
+    public override ValidationResult Validate()
+    {
+        if (AlsRowSolverNames.Parse(Solver) is null)
+            return ValidationResult.Error($"--solver must be {AlsRowSolverNames.Choices}, not '{Solver}'");
+        if (CgSteps is < 1 or > 50) return ValidationResult.Error($"--cg-steps must be 1-50, not {CgSteps}");
+        return base.Validate();
+    }
 
     public AlsOptions AlsOptions => new()
     {
@@ -62,6 +79,8 @@ public class MovieLensSettings : DataSettings
         MaxIterations = MaxIterations,
         Tolerance = Tolerance,
         Threads = Threads,
+        RowSolver = AlsRowSolverNames.Parse(Solver) ?? AlsRowSolver.ConjugateGradient,
+        ConjugateGradientSteps = CgSteps,
     };
 
     public string MovieLensFolder => Location.Folder(MovieLensData.FolderName);
