@@ -18,12 +18,12 @@ public sealed class BenchAlsScalingCommand : Command<BenchAlsScalingCommand.Sett
         public string Sizes { get; init; } = "1M,10M,50M";
 
         [CommandOption("--rank <D>")]
-        [Description("Rank d, 1-200. Default 10.")]
-        public int Rank { get; init; } = 10;
+        [Description("Rank d, 1-200. Default 20 (below 16 unknowns the cg solver solves rows exactly too).")]
+        public int Rank { get; init; } = 20;
 
         [CommandOption("--sweeps <N>")]
-        [Description("Sweeps per size and solver, 1-20. Default 3.")]
-        public int Sweeps { get; init; } = 3;
+        [Description("Sweeps per size and solver, 1-20. Default 2.")]
+        public int Sweeps { get; init; } = 2;
 
         [CommandOption("--solver <LIST>")]
         [Description("Row solvers: cg, exact or cg,exact (default).")]

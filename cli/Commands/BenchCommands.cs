@@ -20,7 +20,7 @@ public static class BenchCommands
                 .WithExample("bench", "als", "--rounds", "3", "--data", "../shared/data");
             bench.AddCommand<BenchAlsScalingCommand>("als-scaling")
                 .WithDescription("ALS seconds per sweep and memory on synthetic power-law rating sets of growing size, plotted.")
-                .WithExample("bench", "als-scaling", "--sizes", "1M,10M,50M", "--rank", "10", "--out", "runs/als-scaling");
+                .WithExample("bench", "als-scaling", "--sizes", "1M,10M,50M", "--rank", "20", "--out", "runs/als-scaling");
         });
     }
 }

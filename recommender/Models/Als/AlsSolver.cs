@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Diagnostics;
 using System.Globalization;
 using System.Numerics.Tensors;
@@ -168,6 +169,7 @@ public sealed class AlsSolver
     }
 
     /// <summary>Σ_observed (r̂ − r)² + λ(‖U‖² + ‖V‖²) + λ_b(‖b_u‖² + ‖b_m‖²), summed in a fixed order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double Objective()
     {
         var perUser = new double[_train.UserCount];

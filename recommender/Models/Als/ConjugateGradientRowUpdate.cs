@@ -18,6 +18,7 @@ public sealed class ConjugateGradientRowUpdate(int size, int steps)
     private readonly double[] _product = new double[size];
 
     /// <summary>Moves <paramref name="x"/> (d factors, then the bias) towards the row's minimiser.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Improve(in RowProblem problem, Span<double> x)
     {
         int size = problem.Size;
@@ -62,6 +63,7 @@ public sealed class ConjugateGradientRowUpdate(int size, int steps)
     /// f_e is entry e's fixed-side factors (and a 1 for the bias). One pass over the entries: each fixed-side row is
     /// read for the dot product and reused from the first-level cache for the update.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Accumulate(in RowProblem problem, ReadOnlySpan<double> v, Span<double> output, bool subtractFromTargets)
     {
         int rank = problem.Rank;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Toolkit.Recommender.Models.Als;
 
 /// <summary>
@@ -11,6 +13,7 @@ public sealed class ExactRowUpdate(int size, int longestRow)
     private readonly double[] _gram = new double[(size + 1) * (size + 1)];
 
     /// <summary>Overwrites <paramref name="x"/> (d factors, then the bias) with the row's minimiser.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Solve(in RowProblem problem, Span<double> x)
     {
         int rank = problem.Rank, size = problem.Size, count = problem.Count;
