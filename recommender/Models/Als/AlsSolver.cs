@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Diagnostics;
 using System.Globalization;
@@ -34,6 +35,11 @@ public sealed class AlsSolver
     private readonly double[]? _movieBias;
     private readonly ParallelOptions _parallel;
 
+    // Parallel.For starts a new worker (and asks for a new workspace) whenever it rebalances: workspaces, sized for the
+    // longest row of either side, are returned here and reused, so a fit allocates a few instead of one per worker.
+    private readonly ConcurrentBag<Workspace> _workspaces = new();
+    private readonly int _longestRow;
+
     private AlsSolver(RatingMatrix train, int rank, AlsOptions options)
     {
         if (rank < 1) throw new ArgumentOutOfRangeException(nameof(rank), $"rank must be at least 1, not {rank}");
@@ -51,6 +57,7 @@ public sealed class AlsSolver
             _userBias = new double[train.UserCount];
             _movieBias = new double[train.MovieCount];
         }
+        _longestRow = Math.Max(LongestRow(train.UserStart), LongestRow(train.MovieStart));
         _parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Threads > 0 ? options.Threads : Environment.ProcessorCount };
     }
 
@@ -150,9 +157,7 @@ public sealed class AlsSolver
         double[] fixedFactors, double[]? fixedBias, double[] factors, double[]? bias)
     {
         int rank = _rank, size = _size;
-        int longest = 0;
-        for (int row = 0; row < rows; row++) longest = Math.Max(longest, start[row + 1] - start[row]);
-        Parallel.For(0, rows, _parallel, () => new Workspace(size, longest, _options), (row, _, work) =>
+        Parallel.For(0, rows, _parallel, () => _workspaces.TryTake(out var reused) ? reused : new Workspace(size, _longestRow, _options), (row, _, work) =>
         {
             int first = start[row], count = start[row + 1] - first;
             var problem = new RowProblem(index.AsSpan(first, count), values.AsSpan(first, count), fixedFactors, fixedBias,
@@ -165,7 +170,14 @@ public sealed class AlsSolver
             x[..rank].CopyTo(factors.AsSpan(row * rank, rank));
             if (bias is not null) bias[row] = x[rank];
             return work;
-        }, _ => { });
+        }, _workspaces.Add);
+    }
+
+    private static int LongestRow(int[] start)
+    {
+        int longest = 0;
+        for (int row = 0; row + 1 < start.Length; row++) longest = Math.Max(longest, start[row + 1] - start[row]);
+        return longest;
     }
 
     /// <summary>Σ_observed (r̂ − r)² + λ(‖U‖² + ‖V‖²) + λ_b(‖b_u‖² + ‖b_m‖²), summed in a fixed order.</summary>
