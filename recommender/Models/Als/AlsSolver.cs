@@ -187,12 +187,12 @@ public sealed class AlsSolver
         var perUser = new double[_train.UserCount];
         Parallel.For(0, _train.UserCount, _parallel, u =>
         {
-            var user = _users.AsSpan(u * _rank, _rank);
+            ref double user = ref _users[u * _rank];
             double offset = _mean + (_userBias?[u] ?? 0), sum = 0;
             for (int e = _train.UserStart[u]; e < _train.UserStart[u + 1]; e++)
             {
                 int movie = _train.UserMovies[e];
-                double predicted = offset + (_movieBias?[movie] ?? 0) + TensorPrimitives.Dot(user, _movies.AsSpan(movie * _rank, _rank));
+                double predicted = offset + (_movieBias?[movie] ?? 0) + RowKernels.Dot(ref user, ref _movies[movie * _rank], _rank);
                 double error = predicted - _train.UserValues[e];
                 sum += error * error;
             }

@@ -72,7 +72,19 @@ public sealed class ConjugateGradientRowUpdate(int size, int steps)
         ref double vector = ref MemoryMarshal.GetReference(v);
         ref double result = ref MemoryMarshal.GetReference(output);
         var others = problem.Others;
-        for (int e = 0; e < others.Length; e++)
+        int e = 0;
+        // Two entries at a time: their dot products share the loads of v, their updates one pass over the output.
+        for (; e + 1 < others.Length; e += 2)
+        {
+            ref double first = ref Unsafe.Add(ref factors, others[e] * rank);
+            ref double second = ref Unsafe.Add(ref factors, others[e + 1] * rank);
+            var (dot0, dot1) = RowKernels.Dot2(ref first, ref second, ref vector, rank);
+            double scale0 = subtractFromTargets ? problem.Target(e) - (dot0 + vBias) : dot0 + vBias;
+            double scale1 = subtractFromTargets ? problem.Target(e + 1) - (dot1 + vBias) : dot1 + vBias;
+            RowKernels.AddScaled2(ref result, ref first, scale0, ref second, scale1, rank);
+            biasSum += scale0 + scale1;
+        }
+        for (; e < others.Length; e++)
         {
             ref double row = ref Unsafe.Add(ref factors, others[e] * rank);
             double dot = RowKernels.Dot(ref row, ref vector, rank) + vBias;

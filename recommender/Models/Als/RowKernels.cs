@@ -50,4 +50,61 @@ public static class RowKernels
         }
         for (; i < length; i++) Unsafe.Add(ref y, i) += scale * Unsafe.Add(ref x, i);
     }
+
+    /// <summary>(x0 · y, x1 · y) in one pass over y.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static (double First, double Second) Dot2(ref double x0, ref double x1, ref double y, int length)
+    {
+        int i = 0;
+        double dot0 = 0, dot1 = 0;
+        if (Vector512.IsHardwareAccelerated && length >= Vector512<double>.Count)
+        {
+            Vector512<double> sum0 = Vector512<double>.Zero, sum1 = Vector512<double>.Zero;
+            for (; i <= length - Vector512<double>.Count; i += Vector512<double>.Count)
+            {
+                var v = Vector512.LoadUnsafe(ref y, (nuint)i);
+                sum0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref x0, (nuint)i), v, sum0);
+                sum1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref x1, (nuint)i), v, sum1);
+            }
+            dot0 = Vector512.Sum(sum0);
+            dot1 = Vector512.Sum(sum1);
+        }
+        if (Vector256.IsHardwareAccelerated && i <= length - Vector256<double>.Count)
+        {
+            var v = Vector256.LoadUnsafe(ref y, (nuint)i);
+            dot0 += Vector256.Sum(Vector256.LoadUnsafe(ref x0, (nuint)i) * v);
+            dot1 += Vector256.Sum(Vector256.LoadUnsafe(ref x1, (nuint)i) * v);
+            i += Vector256<double>.Count;
+        }
+        for (; i < length; i++)
+        {
+            double v = Unsafe.Add(ref y, i);
+            dot0 += Unsafe.Add(ref x0, i) * v;
+            dot1 += Unsafe.Add(ref x1, i) * v;
+        }
+        return (dot0, dot1);
+    }
+
+    /// <summary>y += scale0 · x0 + scale1 · x1 in one pass over y.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void AddScaled2(ref double y, ref double x0, double scale0, ref double x1, double scale1, int length)
+    {
+        int i = 0;
+        if (Vector512.IsHardwareAccelerated && length >= Vector512<double>.Count)
+        {
+            Vector512<double> factor0 = Vector512.Create(scale0), factor1 = Vector512.Create(scale1);
+            for (; i <= length - Vector512<double>.Count; i += Vector512<double>.Count)
+            {
+                var sum = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref x0, (nuint)i), factor0, Vector512.LoadUnsafe(ref y, (nuint)i));
+                Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref x1, (nuint)i), factor1, sum).StoreUnsafe(ref y, (nuint)i);
+            }
+        }
+        if (Vector256.IsHardwareAccelerated && i <= length - Vector256<double>.Count)
+        {
+            var sum = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref x0, (nuint)i), Vector256.Create(scale0), Vector256.LoadUnsafe(ref y, (nuint)i));
+            Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref x1, (nuint)i), Vector256.Create(scale1), sum).StoreUnsafe(ref y, (nuint)i);
+            i += Vector256<double>.Count;
+        }
+        for (; i < length; i++) Unsafe.Add(ref y, i) += scale0 * Unsafe.Add(ref x0, i) + scale1 * Unsafe.Add(ref x1, i);
+    }
 }
