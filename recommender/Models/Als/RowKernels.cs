@@ -13,19 +13,21 @@ public static class RowKernels
     public static double Dot(ref double x, ref double y, int length)
     {
         int i = 0;
-        double dot = 0;
+        // One horizontal sum per call: the 512-bit part is folded into the 256-bit accumulator first.
+        var sum = Vector256<double>.Zero;
         if (Vector512.IsHardwareAccelerated && length >= Vector512<double>.Count)
         {
-            var sum = Vector512<double>.Zero;
+            var wide = Vector512<double>.Zero;
             for (; i <= length - Vector512<double>.Count; i += Vector512<double>.Count)
-                sum = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref x, (nuint)i), Vector512.LoadUnsafe(ref y, (nuint)i), sum);
-            dot = Vector512.Sum(sum);
+                wide = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref x, (nuint)i), Vector512.LoadUnsafe(ref y, (nuint)i), wide);
+            sum = wide.GetLower() + wide.GetUpper();
         }
         if (Vector256.IsHardwareAccelerated && i <= length - Vector256<double>.Count)
         {
-            dot += Vector256.Sum(Vector256.LoadUnsafe(ref x, (nuint)i) * Vector256.LoadUnsafe(ref y, (nuint)i));
+            sum = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref x, (nuint)i), Vector256.LoadUnsafe(ref y, (nuint)i), sum);
             i += Vector256<double>.Count;
         }
+        double dot = Vector256.Sum(sum);
         for (; i < length; i++) dot += Unsafe.Add(ref x, i) * Unsafe.Add(ref y, i);
         return dot;
     }
@@ -56,26 +58,27 @@ public static class RowKernels
     public static (double First, double Second) Dot2(ref double x0, ref double x1, ref double y, int length)
     {
         int i = 0;
-        double dot0 = 0, dot1 = 0;
+        Vector256<double> sum0 = Vector256<double>.Zero, sum1 = Vector256<double>.Zero;
         if (Vector512.IsHardwareAccelerated && length >= Vector512<double>.Count)
         {
-            Vector512<double> sum0 = Vector512<double>.Zero, sum1 = Vector512<double>.Zero;
+            Vector512<double> wide0 = Vector512<double>.Zero, wide1 = Vector512<double>.Zero;
             for (; i <= length - Vector512<double>.Count; i += Vector512<double>.Count)
             {
                 var v = Vector512.LoadUnsafe(ref y, (nuint)i);
-                sum0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref x0, (nuint)i), v, sum0);
-                sum1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref x1, (nuint)i), v, sum1);
+                wide0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref x0, (nuint)i), v, wide0);
+                wide1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref x1, (nuint)i), v, wide1);
             }
-            dot0 = Vector512.Sum(sum0);
-            dot1 = Vector512.Sum(sum1);
+            sum0 = wide0.GetLower() + wide0.GetUpper();
+            sum1 = wide1.GetLower() + wide1.GetUpper();
         }
         if (Vector256.IsHardwareAccelerated && i <= length - Vector256<double>.Count)
         {
             var v = Vector256.LoadUnsafe(ref y, (nuint)i);
-            dot0 += Vector256.Sum(Vector256.LoadUnsafe(ref x0, (nuint)i) * v);
-            dot1 += Vector256.Sum(Vector256.LoadUnsafe(ref x1, (nuint)i) * v);
+            sum0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref x0, (nuint)i), v, sum0);
+            sum1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref x1, (nuint)i), v, sum1);
             i += Vector256<double>.Count;
         }
+        double dot0 = Vector256.Sum(sum0), dot1 = Vector256.Sum(sum1);
         for (; i < length; i++)
         {
             double v = Unsafe.Add(ref y, i);
