@@ -17,6 +17,9 @@ public static class BenchCommands
                 .WithExample("bench", "inference")
                 .WithExample("bench", "inference", "models/cifar10-lenet.onnx", "--batch", "256", "--threads", "2", "--peak-gflops", "320")
                 .WithExample("bench", "inference", "models/cifar10-lenet.onnx", "--torch", "--batch", "256", "--data", "../shared/data");
+            bench.AddCommand<BenchSessionOptionsCommand>("session-options")
+                .WithDescription("ONNX Runtime session settings (optimisation level, threads, spinning, memory pattern) and pre-allocated tensors for one model, side by side.")
+                .WithExample("bench", "session-options", "models/cifar10-lenet.onnx", "--batch", "32,256,1024");
             bench.AddCommand<BenchAlsCommand>("als")
                 .WithDescription("MovieLens ALS over the ranks with the conjugate-gradient and the exact row solver, side by side: wall seconds and test MSE.")
                 .WithExample("bench", "als", "--rounds", "3", "--data", "../shared/data");
