@@ -156,21 +156,30 @@ public sealed class AlsSolver
     private void SolveSide(int rows, int[] start, int[] index, double[] values,
         double[] fixedFactors, double[]? fixedBias, double[] factors, double[]? bias)
     {
-        int rank = _rank, size = _size;
-        Parallel.For(0, rows, _parallel, () => _workspaces.TryTake(out var reused) ? reused : new Workspace(size, _longestRow, _options), (row, _, work) =>
-        {
-            int first = start[row], count = start[row + 1] - first;
-            var problem = new RowProblem(index.AsSpan(first, count), values.AsSpan(first, count), fixedFactors, fixedBias,
-                rank, _mean, _options.Lambda, _options.EffectiveBiasLambda);
-            var x = work.Row.AsSpan();
-            factors.AsSpan(row * rank, rank).CopyTo(x);
-            if (bias is not null) x[rank] = bias[row];
-            if (work.Exact is { } exact) exact.Solve(problem, x);
-            else work.ConjugateGradient!.Improve(problem, x);
-            x[..rank].CopyTo(factors.AsSpan(row * rank, rank));
-            if (bias is not null) bias[row] = x[rank];
-            return work;
-        }, _workspaces.Add);
+        int size = _size;
+        // Rows go to the workers in ranges (16 per worker, for balance), so the per-call cost of the loop body is paid per range.
+        var ranges = Partitioner.Create(0, rows, Math.Max(1, rows / (16 * _parallel.MaxDegreeOfParallelism)));
+        Parallel.ForEach(ranges, _parallel, () => _workspaces.TryTake(out var reused) ? reused : new Workspace(size, _longestRow, _options),
+            (range, _, work) =>
+            {
+                for (int row = range.Item1; row < range.Item2; row++) UpdateRow(row, start, index, values, fixedFactors, fixedBias, factors, bias, work);
+                return work;
+            }, _workspaces.Add);
+    }
+
+    private void UpdateRow(int row, int[] start, int[] index, double[] values,
+        double[] fixedFactors, double[]? fixedBias, double[] factors, double[]? bias, Workspace work)
+    {
+        int rank = _rank, first = start[row], count = start[row + 1] - first;
+        var problem = new RowProblem(index.AsSpan(first, count), values.AsSpan(first, count), fixedFactors, fixedBias,
+            rank, _mean, _options.Lambda, _options.EffectiveBiasLambda);
+        var x = work.Row.AsSpan();
+        factors.AsSpan(row * rank, rank).CopyTo(x);
+        if (bias is not null) x[rank] = bias[row];
+        if (work.Exact is { } exact) exact.Solve(problem, x);
+        else work.ConjugateGradient!.Improve(problem, x);
+        x[..rank].CopyTo(factors.AsSpan(row * rank, rank));
+        if (bias is not null) bias[row] = x[rank];
     }
 
     private static int LongestRow(int[] start)

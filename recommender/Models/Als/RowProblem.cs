@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Toolkit.Recommender.Models.Als;
 
 /// <summary>
@@ -23,14 +25,20 @@ public readonly ref struct RowProblem(
     public double Lambda { get; } = lambda;
     public double BiasLambda { get; } = biasLambda;
 
-    public bool HasBias => !FixedBias.IsEmpty;
+    public bool HasBias
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => !FixedBias.IsEmpty;
+    }
 
     /// <summary>Unknowns of the row: d factors, and the bias last when there are biases.</summary>
     public int Size => Rank + (HasBias ? 1 : 0);
 
     public int Count => Others.Length;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ReadOnlySpan<double> Features(int entry) => FixedFactors.Slice(Others[entry] * Rank, Rank);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double Target(int entry) => HasBias ? Ratings[entry] - (Mean + FixedBias[Others[entry]]) : Ratings[entry];
 }
