@@ -194,7 +194,21 @@ public sealed class AlsSolver
     public double Objective()
     {
         var perUser = new double[_train.UserCount];
-        Parallel.For(0, _train.UserCount, _parallel, u =>
+        var ranges = Partitioner.Create(0, _train.UserCount, Math.Max(1, _train.UserCount / (16 * _parallel.MaxDegreeOfParallelism)));
+        Parallel.ForEach(ranges, _parallel, range => SquaredErrors(range.Item1, range.Item2, perUser));
+        double total = 0;
+        foreach (double value in perUser) total += value;
+        total += _options.Lambda * (SquaredNorm(_users) + SquaredNorm(_movies));
+        if (_userBias is not null && _movieBias is not null)
+            total += _options.EffectiveBiasLambda * (SquaredNorm(_userBias) + SquaredNorm(_movieBias));
+        return total;
+    }
+
+    /// <summary>perUser[u] = Σ over user u's ratings of (r̂ − r)², for users from (inclusive) to (exclusive).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void SquaredErrors(int from, int to, double[] perUser)
+    {
+        for (int u = from; u < to; u++)
         {
             ref double user = ref _users[u * _rank];
             double offset = _mean + (_userBias?[u] ?? 0), sum = 0;
@@ -206,13 +220,7 @@ public sealed class AlsSolver
                 sum += error * error;
             }
             perUser[u] = sum;
-        });
-        double total = 0;
-        foreach (double value in perUser) total += value;
-        total += _options.Lambda * (SquaredNorm(_users) + SquaredNorm(_movies));
-        if (_userBias is not null && _movieBias is not null)
-            total += _options.EffectiveBiasLambda * (SquaredNorm(_userBias) + SquaredNorm(_movieBias));
-        return total;
+        }
     }
 
     private static double SquaredNorm(double[] values)

@@ -29,7 +29,7 @@ public sealed class ConjugateGradientRowUpdate(int size, int steps)
         // residual = Xᵀ(t − X x) − Λ x, the negative half-gradient of the row objective.
         Regularise(problem, x, residual, sign: -1);
         Accumulate(problem, x, residual, subtractFromTargets: true);
-        double residualNorm = TensorPrimitives.Dot<double>(residual, residual);
+        double residualNorm = SelfDot(residual);
         if (residualNorm == 0) return;
         residual.CopyTo(direction);
 
@@ -38,18 +38,20 @@ public sealed class ConjugateGradientRowUpdate(int size, int steps)
             // product = (XᵀX + Λ) direction
             Regularise(problem, direction, product, sign: 1);
             Accumulate(problem, direction, product, subtractFromTargets: false);
-            double curvature = TensorPrimitives.Dot<double>(direction, product);
+            double curvature = RowKernels.Dot(ref MemoryMarshal.GetReference(direction), ref MemoryMarshal.GetReference(product), size);
             if (!(curvature > 0)) return;
             double alpha = residualNorm / curvature;
             TensorPrimitives.MultiplyAdd(direction, alpha, x, x);
             if (step == steps - 1) return;
             TensorPrimitives.MultiplyAdd(product, -alpha, residual, residual);
-            double nextNorm = TensorPrimitives.Dot<double>(residual, residual);
+            double nextNorm = SelfDot(residual);
             if (nextNorm == 0) return;
             TensorPrimitives.MultiplyAdd(direction, nextNorm / residualNorm, residual, direction);
             residualNorm = nextNorm;
         }
     }
+
+    private static double SelfDot(Span<double> v) => RowKernels.Dot(ref MemoryMarshal.GetReference(v), ref MemoryMarshal.GetReference(v), v.Length);
 
     /// <summary>output = sign · Λ v: λ on the factors, λ_b on the bias.</summary>
     private static void Regularise(in RowProblem problem, ReadOnlySpan<double> v, Span<double> output, double sign)
