@@ -56,6 +56,10 @@ public sealed class MovieLensCompareCommand : Command<MovieLensCompareCommand.Se
         [Description("Share of the training ratings held out to choose the tuned ALS. Default 0.1.")]
         public double ValidationFraction { get; init; } = 0.1;
 
+        [CommandOption("--no-exact-comparison")]
+        [Description("With --solver cg, skip fitting the exact (Cholesky) ALS beside it at every rank as als-exact.")]
+        public bool NoExactComparison { get; init; }
+
         [CommandOption("--libraries <LIST>")]
         [Description("Library models to run (comma-separated names, or none). Default: all found.")]
         public string? Libraries { get; init; }
@@ -96,6 +100,7 @@ public sealed class MovieLensCompareCommand : Command<MovieLensCompareCommand.Se
             TopN = settings.Top,
             DisagreementMinTrainRatings = settings.DisagreementMinRatings,
             Tune = !settings.NoTune,
+            CompareExactSolver = !settings.NoExactComparison,
             TuneLambdas = MovieLensSettings.ParseList<double>(settings.TuneLambdas, "--tune-lambdas"),
             TuneBiasLambdas = MovieLensSettings.ParseList<double>(settings.TuneBiasLambdas, "--tune-bias-lambdas"),
             TuneRanks = MovieLensSettings.ParseList<int>(settings.TuneRanks, "--tune-ranks"),

@@ -21,10 +21,20 @@ public static class MovieLensCompareTables
         AnsiConsole.Write(fits);
 
         var als = report.AlsTiming;
-        var timing = new Table().Title($"ALS time ({als.Threads} threads)").AddColumns("d", "wall s", "processor s");
+        var exact = report.ExactAlsTiming;
+        var timing = new Table().Title($"ALS time ({als.Threads} threads)").AddColumns("d", $"{als.Solver} wall s", $"{als.Solver} processor s");
+        if (exact is not null) timing.AddColumns("exact wall s", "exact processor s", "test MSE cg − exact");
         foreach (var (rank, seconds) in als.SecondsPerRank)
-            timing.AddRow(rank.ToString(), S(seconds), S(als.CpuSecondsPerRank.GetValueOrDefault(rank)));
-        timing.AddRow("[bold]all[/]", S(als.TotalSeconds), S(als.TotalCpuSeconds));
+        {
+            var cells = new List<string> { rank.ToString(), S(seconds), S(als.CpuSecondsPerRank.GetValueOrDefault(rank)) };
+            if (exact is not null)
+                cells.AddRange([S(exact.SecondsPerRank.GetValueOrDefault(rank)), S(exact.CpuSecondsPerRank.GetValueOrDefault(rank)),
+                    TestMseDifference(report, rank)]);
+            timing.AddRow(cells.ToArray());
+        }
+        var total = new List<string> { "[bold]all[/]", S(als.TotalSeconds), S(als.TotalCpuSeconds) };
+        if (exact is not null) total.AddRange([S(exact.TotalSeconds), S(exact.TotalCpuSeconds), ""]);
+        timing.AddRow(total.ToArray());
         AnsiConsole.Write(timing);
 
         AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture,
@@ -47,6 +57,13 @@ public static class MovieLensCompareTables
             AnsiConsole.Write(movies);
         }
         foreach (string file in report.Files) AnsiConsole.MarkupLine($"wrote {Markup.Escape(file)}");
+    }
+
+    private static string TestMseDifference(ComparisonReport report, int rank)
+    {
+        double? cg = report.Fits.FirstOrDefault(f => f.Model == "als" && f.Rank == rank)?.TestMse;
+        double? exact = report.Fits.FirstOrDefault(f => f.Model == ComparisonRunner.ExactAlsName && f.Rank == rank)?.TestMse;
+        return cg is { } c && exact is { } e ? (c - e).ToString("+0.00000;-0.00000;0", CultureInfo.InvariantCulture) : "";
     }
 
     private static string S(double seconds) => seconds.ToString("F2", CultureInfo.InvariantCulture);

@@ -47,6 +47,14 @@ public class MovieLensSettings : DataSettings
     [Description("Threads for the ALS row solves; 0 = one per core. Default 0.")]
     public int Threads { get; init; }
 
+    [CommandOption("--solver <KIND>")]
+    [Description("ALS row updates: cg (a few conjugate-gradient steps per row; small ranks solved exactly) or exact (Cholesky). Default cg.")]
+    public string Solver { get; init; } = "cg";
+
+    [CommandOption("--cg-steps <N>")]
+    [Description("Conjugate-gradient steps per row and sweep with --solver cg, 1-50. Default 3.")]
+    public int CgSteps { get; init; } = 3;
+
     public virtual string SplitName => SplitSpec.All;
 
     /// <summary>A rank beyond the number of movies (1,682 in MovieLens 100K) has nothing left to factor.</summary>
@@ -60,7 +68,9 @@ public class MovieLensSettings : DataSettings
             Init.ToLowerInvariant() is "svd" or "random" ? null : $"--init {Init}: expected svd or random",
             OptionRules.Range("--max-iterations", MaxIterations, 1, OptionRules.MaxCount),
             OptionRules.Positive("--tolerance", Tolerance),
-            OptionRules.Threads("--threads", Threads, zeroMeansDefault: true)) ?? base.Validate();
+            OptionRules.Threads("--threads", Threads, zeroMeansDefault: true),
+            AlsRowSolverNames.Parse(Solver) is null ? $"--solver {Solver}: expected {AlsRowSolverNames.Choices}" : null,
+            OptionRules.Range("--cg-steps", CgSteps, 1, 50)) ?? base.Validate();
 
     public AlsOptions AlsOptions => new()
     {
@@ -76,6 +86,8 @@ public class MovieLensSettings : DataSettings
         MaxIterations = MaxIterations,
         Tolerance = Tolerance,
         Threads = Threads,
+        RowSolver = AlsRowSolverNames.Parse(Solver) ?? AlsRowSolver.ConjugateGradient,
+        ConjugateGradientSteps = CgSteps,
     };
 
     public string MovieLensFolder => Location.Folder(MovieLensData.FolderName);

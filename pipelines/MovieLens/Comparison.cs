@@ -10,17 +10,18 @@ namespace Toolkit.Pipelines.MovieLens;
 
 /// <summary>
 /// The MovieLens comparison, top to bottom: check the output folder, fit every model on the split, then write
-/// svd-mse.png, als-mse.png, fits.csv and report.json (which lists the files).
+/// svd-mse.png, als-mse.png, als-solver-time.png (when both ALS solvers ran), fits.csv and report.json (which lists the files).
 /// </summary>
 public static class Comparison
 {
     public const string ReportFile = "report.json";
     public const string FitsFile = "fits.csv";
+    public const string SolverTimeFile = "als-solver-time.png";
 
     public static ComparisonReport Run(ComparisonOptions options, RatingSplit split, IReadOnlyList<Movie> movies, string folder,
         bool force, IProgress<string> progress)
     {
-        foreach (string file in new[] { ReportFile, FitsFile, PlotFile("svd"), PlotFile("als") })
+        foreach (string file in new[] { ReportFile, FitsFile, PlotFile("svd"), PlotFile("als"), SolverTimeFile })
             OutputGuard.MayReplace(Path.Combine(folder, file), force);
         OutputGuard.WritableFolder(folder);
 
@@ -41,6 +42,12 @@ public static class Comparison
             string path = Path.Combine(folder, PlotFile(model));
             string title = model == "svd" ? "Truncated SVD of the zero-filled matrix" : $"ALS, λ = {fits[0].Details.GetValueOrDefault("lambda")}";
             MseByRankPlot.Write(path, $"{title} ({report.Split} split)", fits);
+            files.Add(path);
+        }
+        if (report.ExactAlsTiming is { } exact)
+        {
+            string path = Path.Combine(folder, SolverTimeFile);
+            AlsSolverTimePlot.Write(path, $"ALS fit time by row solver ({report.Split} split)", [report.AlsTiming, exact]);
             files.Add(path);
         }
         string csv = Path.Combine(folder, FitsFile);

@@ -20,6 +20,9 @@ public sealed record ComparisonOptions
     /// <summary>Movies with fewer training ratings are left out of the "disagree most" lists (0 keeps all).</summary>
     public int DisagreementMinTrainRatings { get; init; } = 1;
 
+    /// <summary>With a conjugate-gradient <see cref="Als"/>, also fit the exact (Cholesky) ALS at every rank, as <c>als-exact</c>.</summary>
+    public bool CompareExactSolver { get; init; } = true;
+
     /// <summary>Also search d, λ and bias λ of ALS with biases on a validation part of the training data and refit.</summary>
     public bool Tune { get; init; } = true;
 

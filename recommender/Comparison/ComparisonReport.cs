@@ -29,16 +29,25 @@ public sealed record TuningResult(
     double ValidationFraction, uint Seed, int TrainCount, int ValidationCount,
     IReadOnlyList<TuningPoint> Grid, int BestRank, double BestLambda, double BestBiasLambda, double Seconds);
 
-/// <summary>Wall and processor seconds the hand-written ALS spent on each rank, and in all.</summary>
+/// <summary>Wall and processor seconds a hand-written ALS (row solver cg or exact) spent on each rank, and in all.</summary>
 public sealed record AlsTiming(
     IReadOnlyDictionary<int, double> SecondsPerRank, double TotalSeconds,
-    IReadOnlyDictionary<int, double> CpuSecondsPerRank, double TotalCpuSeconds, int Threads);
+    IReadOnlyDictionary<int, double> CpuSecondsPerRank, double TotalCpuSeconds, int Threads, string Solver)
+{
+    public static AlsTiming Of(IReadOnlyList<FitResult> fits, int threads, string solver)
+    {
+        var seconds = new SortedDictionary<int, double>(fits.ToDictionary(f => f.Rank!.Value, f => f.FitSeconds));
+        var cpuSeconds = new SortedDictionary<int, double>(fits.ToDictionary(f => f.Rank!.Value, f => f.FitCpuSeconds));
+        return new AlsTiming(seconds, seconds.Values.Sum(), cpuSeconds, cpuSeconds.Values.Sum(), threads, solver);
+    }
+}
 
 /// <summary>
 /// Everything <c>movielens compare</c> measured. <see cref="SvdSeconds"/> is the one decomposition shared by the
-/// SVD models of every rank and the SVD start of ALS; it is not billed to any single fit.
+/// SVD models of every rank and the SVD start of ALS; it is not billed to any single fit. <see cref="ExactAlsTiming"/>
+/// times the exact (Cholesky) ALS fitted beside a conjugate-gradient <see cref="AlsTiming"/>, as <c>als-exact</c>.
 /// </summary>
 public sealed record ComparisonReport(
     string Split, string SplitDescription, int TrainCount, int TestCount, IReadOnlyList<int> Ranks, double SvdSeconds,
     IReadOnlyList<FitResult> Fits, AlsTiming AlsTiming, TuningResult? Tuning,
-    IReadOnlyList<AgreementResult> Agreement, IReadOnlyList<string> Files);
+    IReadOnlyList<AgreementResult> Agreement, IReadOnlyList<string> Files, AlsTiming? ExactAlsTiming = null);

@@ -17,6 +17,7 @@ namespace Toolkit.Recommender.Comparison;
 public sealed class ComparisonRunner(ComparisonOptions options, IProgress<string>? progress = null)
 {
     public const string TunedAlsName = "als-biased-tuned";
+    public const string ExactAlsName = "als-exact";
 
     private readonly Dictionary<(string Model, int? Rank), IRatingModel> _models = new();
 
@@ -44,17 +45,19 @@ public sealed class ComparisonRunner(ComparisonOptions options, IProgress<string
         progress?.Report($"SVD of the zero-filled training matrix, {options.Ranks.Max()} leading singular triplets");
         ZeroFilledSvd.Of(train, options.Ranks.Max());
         double svdSeconds = svdClock.Elapsed.TotalSeconds;
-        var alsSeconds = new SortedDictionary<int, double>();
-        var alsCpuSeconds = new SortedDictionary<int, double>();
+        int threads = options.Als.Threads > 0 ? options.Als.Threads : Environment.ProcessorCount;
 
         foreach (var trainer in HandWrittenTrainers(options.Als))
-            foreach (var fit in FitAtRanks(trainer, train, split))
-            {
-                fits.Add(fit);
-                if (trainer is not AlsTrainer) continue;
-                alsSeconds[fit.Rank!.Value] = fit.FitSeconds;
-                alsCpuSeconds[fit.Rank!.Value] = fit.FitCpuSeconds;
-            }
+            fits.AddRange(FitAtRanks(trainer, train, split));
+        var timing = AlsTiming.Of(fits.Where(f => f.Model == "als").ToList(), threads, AlsRowSolverNames.Name(options.Als.RowSolver));
+
+        AlsTiming? exactTiming = null;
+        if (options.CompareExactSolver && options.Als.RowSolver != AlsRowSolver.Exact)
+        {
+            var exactFits = FitAtRanks(new AlsTrainer(options.Als with { RowSolver = AlsRowSolver.Exact }, ExactAlsName), train, split).ToList();
+            fits.AddRange(exactFits);
+            exactTiming = AlsTiming.Of(exactFits, threads, AlsRowSolverNames.Name(AlsRowSolver.Exact));
+        }
 
         TuningResult? tuning = null;
         if (options.Tune)
@@ -85,10 +88,8 @@ public sealed class ComparisonRunner(ComparisonOptions options, IProgress<string
                     minTrainRatings: options.DisagreementMinTrainRatings));
             }
 
-        var timing = new AlsTiming(alsSeconds, alsSeconds.Values.Sum(), alsCpuSeconds, alsCpuSeconds.Values.Sum(),
-            options.Als.Threads > 0 ? options.Als.Threads : Environment.ProcessorCount);
         return new ComparisonReport(split.Name, split.Description, split.Train.Count, split.Test.Count, options.Ranks,
-            svdSeconds, fits, timing, tuning, agreement, []);
+            svdSeconds, fits, timing, tuning, agreement, [], exactTiming);
     }
 
     /// <summary>The fitted model of a comparison entry, e.g. ("als", 5) or ("mlnet-sdca", null).</summary>

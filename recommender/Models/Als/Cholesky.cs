@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Toolkit.Recommender.Models.Als;
 
 /// <summary>Solves A x = b for a symmetric positive definite A, in place, by Cholesky factorisation A = L Lᵀ.</summary>
@@ -8,6 +10,7 @@ public static class Cholesky
     /// triangle is not read) and overwrites <paramref name="b"/> with the solution. Returns false when A is
     /// not positive definite.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool Solve(Span<double> a, Span<double> b, int n)
     {
         for (int j = 0; j < n; j++)

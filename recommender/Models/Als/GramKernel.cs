@@ -12,6 +12,7 @@ namespace Toolkit.Recommender.Models.Als;
 public static class GramKernel
 {
     /// <summary>gram[i * k + j] = column_i · column_j for j ≤ i; the upper triangle is left as it was.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void LowerTriangle(ReadOnlySpan<double> columns, int n, int k, Span<double> gram)
     {
         if (columns.Length < n * k) throw new ArgumentException("fewer values than n × k", nameof(columns));
@@ -40,6 +41,7 @@ public static class GramKernel
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Dots2x4(ref double x0, ref double x1, ref double y, int n, Span<double> first, Span<double> second)
     {
         int width = Vector<double>.Count, e = 0;
@@ -81,6 +83,7 @@ public static class GramKernel
         second[0] = q0; second[1] = q1; second[2] = q2; second[3] = q3;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Dots4(ref double x, ref double y, int n, Span<double> result)
     {
         int width = Vector<double>.Count, e = 0;
@@ -117,6 +120,7 @@ public static class GramKernel
         result[3] = d3;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double Dot(ref double x, ref double y, int n)
     {
         int width = Vector<double>.Count, e = 0;

@@ -18,14 +18,17 @@ public sealed class ComparisonRunnerTests
         {
             Ranks = [1, 3], AgreementRank = 3, TuneRanks = [2], TuneLambdas = [5, 10], TuneBiasLambdas = [1],
             Libraries = ["mlnet-sdca"],
+            Als = new() { RowSolver = Toolkit.Recommender.Models.Als.AlsRowSolver.ConjugateGradient },
         };
 
         var report = new ComparisonRunner(options).Run(split, movies);
 
-        string[] expected = ["global-mean", "movie-mean", "movie-mean-global", "bias", "svd", "svd", "als", "als", ComparisonRunner.TunedAlsName, "mlnet-sdca"];
+        string[] expected = ["global-mean", "movie-mean", "movie-mean-global", "bias", "svd", "svd", "als", "als", ComparisonRunner.ExactAlsName, ComparisonRunner.ExactAlsName, ComparisonRunner.TunedAlsName, "mlnet-sdca"];
         Assert.Equal(expected, report.Fits.Select(f => f.Model));
         Assert.All(report.Fits, f => Assert.True(double.IsFinite(f.TestMse)));
         Assert.Equal([1, 3], report.AlsTiming.SecondsPerRank.Keys);
+        Assert.Equal("cg", report.AlsTiming.Solver);
+        Assert.Equal([1, 3], report.ExactAlsTiming!.SecondsPerRank.Keys);
         Assert.NotNull(report.Fits.Single(f => f.Model == "mlnet-sdca").LibraryTestMse);
         Assert.Equal(2, report.Agreement.Count);
         Assert.Equal(2, report.Tuning!.Grid.Count);
