@@ -26,7 +26,7 @@ public sealed class BenchAlsCommand : Command<BenchAlsCommand.Settings>
         public override string SplitName => Split;
 
         public override ValidationResult Validate() =>
-            Rounds is < 1 or > 20 ? ValidationResult.Error($"--rounds must be 1-20, not {Rounds}") : base.Validate();
+            Rounds is < 1 or > 20 ? ValidationResult.Error($"--rounds {Rounds}: expected 1-20") : base.Validate();
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)

@@ -43,12 +43,12 @@ public sealed class BenchAlsScalingCommand : Command<BenchAlsScalingCommand.Sett
 
         public override ValidationResult Validate()
         {
-            if (Rank is < 1 or > 200) return ValidationResult.Error($"--rank must be 1-200, not {Rank}");
-            if (Sweeps is < 1 or > 20) return ValidationResult.Error($"--sweeps must be 1-20, not {Sweeps}");
-            if (CgSteps is < 1 or > 50) return ValidationResult.Error($"--cg-steps must be 1-50, not {CgSteps}");
-            if (Threads < 0) return ValidationResult.Error($"--threads must be 0 or more, not {Threads}");
-            if (ParseSolvers(Solver) is null) return ValidationResult.Error($"--solver must list cg and/or exact, not '{Solver}'");
-            if (ParseSizes(Sizes) is null) return ValidationResult.Error($"--sizes must list rating counts of 100K-200M such as 1M,10M, not '{Sizes}'");
+            if (Rank is < 1 or > 200) return ValidationResult.Error($"--rank {Rank}: expected 1-200");
+            if (Sweeps is < 1 or > 20) return ValidationResult.Error($"--sweeps {Sweeps}: expected 1-20");
+            if (CgSteps is < 1 or > 50) return ValidationResult.Error($"--cg-steps {CgSteps}: expected 1-50");
+            if (Threads < 0) return ValidationResult.Error($"--threads {Threads}: expected 0 or more");
+            if (ParseSolvers(Solver) is null) return ValidationResult.Error($"--solver {Solver}: expected cg and/or exact");
+            if (ParseSizes(Sizes) is null) return ValidationResult.Error($"--sizes {Sizes}: expected rating counts of 100K-200M such as 1M,10M");
             return base.Validate();
         }
     }

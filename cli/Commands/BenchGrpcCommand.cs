@@ -42,10 +42,10 @@ public sealed class BenchGrpcCommand : AsyncCommand<BenchGrpcCommand.Settings>
 
         public override ValidationResult Validate()
         {
-            if (Batch is < 1 or > 4096) return ValidationResult.Error($"--batch must be 1-4096, got {Batch}");
-            if (Connections is < 1 or > 1024) return ValidationResult.Error($"--connections must be 1-1024, got {Connections}");
-            if (Seconds is < 1 or > 600) return ValidationResult.Error($"--seconds must be 1-600, got {Seconds}");
-            if (Shape.Split(',').Any(d => !long.TryParse(d, out long v) || v < 1)) return ValidationResult.Error($"--shape must be positive whole numbers separated by commas, got {Shape}");
+            if (Batch is < 1 or > 4096) return ValidationResult.Error($"--batch {Batch}: expected 1-4096");
+            if (Connections is < 1 or > 1024) return ValidationResult.Error($"--connections {Connections}: expected 1-1024");
+            if (Seconds is < 1 or > 600) return ValidationResult.Error($"--seconds {Seconds}: expected 1-600");
+            if (Shape.Split(',').Any(d => !long.TryParse(d, out long v) || v < 1)) return ValidationResult.Error($"--shape {Shape}: expected positive whole numbers separated by commas");
             return ValidationResult.Success();
         }
     }

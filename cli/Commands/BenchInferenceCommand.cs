@@ -46,11 +46,11 @@ public sealed class BenchInferenceCommand : Command<BenchInferenceCommand.Settin
 
         public override ValidationResult Validate()
         {
-            if (ParseList(Batch, 1, 4096) is null) return ValidationResult.Error($"--batch must list sizes of 1-4096, not '{Batch}'");
-            if (ParseList(Threads, 1, 64) is null) return ValidationResult.Error($"--threads must list counts of 1-64, not '{Threads}'");
-            if (Seconds is < 0.1 or > 60) return ValidationResult.Error($"--seconds must be 0.1-60, not {Seconds}");
-            if (PeakGflops is <= 0) return ValidationResult.Error($"--peak-gflops must be positive, not {PeakGflops}");
-            if (Rounds is < 1 or > 100) return ValidationResult.Error($"--rounds must be 1-100, not {Rounds}");
+            if (ParseList(Batch, 1, 4096) is null) return ValidationResult.Error($"--batch {Batch}: expected sizes of 1-4096, comma-separated");
+            if (ParseList(Threads, 1, 64) is null) return ValidationResult.Error($"--threads {Threads}: expected counts of 1-64, comma-separated");
+            if (Seconds is < 0.1 or > 60) return ValidationResult.Error($"--seconds {Seconds}: expected 0.1-60");
+            if (PeakGflops is <= 0) return ValidationResult.Error($"--peak-gflops {PeakGflops}: expected a positive number");
+            if (Rounds is < 1 or > 100) return ValidationResult.Error($"--rounds {Rounds}: expected 1-100");
             if (Torch && Models.Length != 1) return ValidationResult.Error("--torch needs exactly one model");
             return base.Validate();
         }

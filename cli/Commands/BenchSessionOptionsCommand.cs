@@ -34,10 +34,10 @@ public sealed class BenchSessionOptionsCommand : Command<BenchSessionOptionsComm
         public override ValidationResult Validate()
         {
             if (!File.Exists(Model)) return ValidationResult.Error($"{Model}: model file not found");
-            if (BatchSizes(Batch) is null) return ValidationResult.Error($"--batch must list sizes of 1-4096, not '{Batch}'");
-            if (Rounds is < 1 or > 20) return ValidationResult.Error($"--rounds must be 1-20, not {Rounds}");
-            if (Seconds is < 0.1 or > 60) return ValidationResult.Error($"--seconds must be 0.1-60, not {Seconds}");
-            if (PeakGflops is <= 0) return ValidationResult.Error($"--peak-gflops must be positive, not {PeakGflops}");
+            if (BatchSizes(Batch) is null) return ValidationResult.Error($"--batch {Batch}: expected sizes of 1-4096, comma-separated");
+            if (Rounds is < 1 or > 20) return ValidationResult.Error($"--rounds {Rounds}: expected 1-20");
+            if (Seconds is < 0.1 or > 60) return ValidationResult.Error($"--seconds {Seconds}: expected 0.1-60");
+            if (PeakGflops is <= 0) return ValidationResult.Error($"--peak-gflops {PeakGflops}: expected a positive number");
             return base.Validate();
         }
     }
