@@ -162,13 +162,26 @@ public sealed class WebPageTests(PageBrowser browser) : IClassFixture<PageBrowse
 
             int overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
             Assert.True(overflow <= 0, $"{name}: the page is {overflow} px wider than the {width} px window");
-            string shot = _folder.File($"web-{name}.png");
-            await page.ScreenshotAsync(new() { Path = shot, FullPage = true });
-            Assert.True(new FileInfo(shot).Length > 10_000, $"{name}: screenshot is nearly empty");
-            if (Environment.GetEnvironmentVariable("TOOLKIT_SCREENSHOTS") is { Length: > 0 } folder)
-                File.Copy(shot, Path.Combine(folder, $"web-{name}.png"), overwrite: true);
+            await Screenshot(page, $"web-{name}");
+
+            await page.ClickAsync(".tab[data-view='reconstruct']");
+            await page.SelectOptionAsync("#digit-sample", "mnist/digit-3-test18.png");
+            await Assertions.Expect(page.Locator("#reconstructions figure")).ToHaveCountAsync(9);
+            overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+            Assert.True(overflow <= 0, $"{name}, reconstruction view: the page is {overflow} px wider than the {width} px window");
+            await Screenshot(page, $"web-{name}-reconstruct");
             Assert.Empty(opened.ConsoleErrors);
         }
+    }
+
+    /// <summary>A full-page screenshot; copied to $TOOLKIT_SCREENSHOTS where set (docs/ holds the README's copies).</summary>
+    private async Task Screenshot(IPage page, string name)
+    {
+        string shot = _folder.File(name + ".png");
+        await page.ScreenshotAsync(new() { Path = shot, FullPage = true });
+        Assert.True(new FileInfo(shot).Length > 10_000, $"{name}: screenshot is nearly empty");
+        if (Environment.GetEnvironmentVariable("TOOLKIT_SCREENSHOTS") is { Length: > 0 } folder)
+            File.Copy(shot, Path.Combine(folder, name + ".png"), overwrite: true);
     }
 
     public void Dispose() => _folder.Dispose();
