@@ -174,14 +174,14 @@ public sealed class WebPageTests(PageBrowser browser) : IClassFixture<PageBrowse
         }
     }
 
-    /// <summary>A full-page screenshot; copied to $TOOLKIT_SCREENSHOTS where set (docs/ holds the README's copies).</summary>
+    /// <summary>A full-page screenshot; copied to $TOOLKIT_SCREENSHOTS (relative to the repository root) where set.</summary>
     private async Task Screenshot(IPage page, string name)
     {
         string shot = _folder.File(name + ".png");
         await page.ScreenshotAsync(new() { Path = shot, FullPage = true });
         Assert.True(new FileInfo(shot).Length > 10_000, $"{name}: screenshot is nearly empty");
         if (Environment.GetEnvironmentVariable("TOOLKIT_SCREENSHOTS") is { Length: > 0 } folder)
-            File.Copy(shot, Path.Combine(folder, name + ".png"), overwrite: true);
+            File.Copy(shot, Path.Combine(RunningServer.RepositoryRoot(), folder, name + ".png"), overwrite: true);
     }
 
     public void Dispose() => _folder.Dispose();
