@@ -11,7 +11,7 @@ namespace Toolkit.Tests.Web;
 /// The page's routes against the command line: the attack route's adversarial image is the PNG
 /// <c>toolkit attack --image</c> writes; reconstructions and topic mixes are the numbers of <c>predict</c> and <c>topics infer</c>.
 /// </summary>
-public sealed class AttackRouteTests(ModelsServerFixture fixture) : IClassFixture<ModelsServerFixture>, IDisposable
+public sealed class WebRouteTests(ModelsServerFixture fixture) : IClassFixture<ModelsServerFixture>, IDisposable
 {
     private readonly TempFolder _folder = new();
     private HttpClient Http => fixture.Running.Http;
@@ -115,6 +115,24 @@ public sealed class AttackRouteTests(ModelsServerFixture fixture) : IClassFixtur
         await AssertError(missing, HttpStatusCode.NotFound);
         using var escape = await Http.GetAsync("/web/api/samples/..%2F..%2FREADME.md");
         await AssertError(escape, HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task ModelListHasCardsWithoutLocalPathsAndMarksAttackableClassifiers()
+    {
+        using var answer = JsonDocument.Parse(await Http.GetStringAsync("/web/api/models"));
+        var models = answer.RootElement.EnumerateArray().ToDictionary(m => m.GetProperty("name").GetString()!);
+        Assert.DoesNotContain(models.Keys, name => name.EndsWith(".grad"));
+        Assert.True(models["cifar10-lenet"].GetProperty("attack").GetBoolean());
+        Assert.False(models["mnist-pca-k32"].GetProperty("attack").GetBoolean());
+        Assert.Equal("topics", models["topics-vae"].GetProperty("task").GetString());
+
+        var card = models["cifar10-lenet"].GetProperty("card");
+        Assert.Equal(0.6961, card.GetProperty("metrics").GetProperty("test_accuracy").GetDouble());
+        string command = card.GetProperty("command").GetString()!;
+        Assert.StartsWith("toolkit train cifar10", command);
+        Assert.DoesNotContain(" /", command);
+        Assert.DoesNotContain(RunningServer.RepositoryRoot(), answer.RootElement.GetRawText());
     }
 
     public void Dispose() => _folder.Dispose();
