@@ -353,7 +353,11 @@ function renderCards() {
 // ---- start --------------------------------------------------------------------------------------------------
 
 async function start() {
-  for (const tab of document.querySelectorAll(".tab")) tab.addEventListener("click", () => showView(tab.dataset.view));
+  for (const tab of document.querySelectorAll(".tab")) {
+    tab.addEventListener("click", () => { showView(tab.dataset.view); history.replaceState(null, "", `#${tab.dataset.view}`); });
+  }
+  const linked = location.hash.slice(1);
+  if (document.querySelector(`.tab[data-view="${CSS.escape(linked)}"]`)) showView(linked);
   try {
     [state.models, state.samples] = await Promise.all([api("/web/api/models"), api("/web/api/samples")]);
   } catch (error) {
