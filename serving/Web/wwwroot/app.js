@@ -248,9 +248,16 @@ function clearDigit() {
   $("reconstructions").replaceChildren();
 }
 
+async function sampleBytes(name) {
+  const response = await fetch(`/web/api/samples/${name}`);
+  if (!response.ok) throw new Error(`sample ${name}: ${response.status} ${response.statusText}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
 async function pickDigitSample(name) {
   if (!name) return;
-  const bytes = new Uint8Array(await (await fetch(`/web/api/samples/${name}`)).arrayBuffer());
+  let bytes;
+  try { bytes = await sampleBytes(name); } catch (error) { showError("reconstruct-error", error.message); return; }
   const image = await loadImage(`data:image/png;base64,${base64(bytes)}`);
   $("digit").getContext("2d").drawImage(image, 0, 0, 28, 28);
   state.digitSample = bytes;
@@ -378,8 +385,11 @@ async function start() {
   $("sample").addEventListener("change", async () => {
     const name = $("sample").value;
     if (!name) return;
-    const bytes = new Uint8Array(await (await fetch(`/web/api/samples/${name}`)).arrayBuffer());
-    await useImage(bytes, name);
+    try {
+      await useImage(await sampleBytes(name), name);
+    } catch (error) {
+      showError("classify-error", error.message);
+    }
   });
   $("image-file").addEventListener("change", async () => {
     const file = $("image-file").files[0];
