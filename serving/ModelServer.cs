@@ -13,18 +13,20 @@ using Toolkit.Serving.Inference;
 using Toolkit.Serving.Metrics;
 using Toolkit.Serving.Repository;
 using Toolkit.Serving.Rest;
+using Toolkit.Serving.Web;
 
 namespace Toolkit.Serving;
 
 /// <summary>
 /// Serves a model repository: the Open Inference Protocol over REST (HTTP/1.1) and gRPC (HTTP/2, its own port),
-/// the image routes and Prometheus metrics. On SIGTERM or Ctrl+C it stops accepting connections, lets accepted
+/// the image routes, the web page at <c>/</c> and Prometheus metrics. On SIGTERM or Ctrl+C it stops accepting connections, lets accepted
 /// requests finish (up to the shutdown timeout), drains the model queues and returns.
 /// </summary>
 public sealed class ModelServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly InferenceRunner _runner;
+    private readonly SideSessions _sideSessions;
     private readonly List<ListenOptions> _rest = [];
     private readonly List<ListenOptions> _grpc = [];
 
@@ -64,10 +66,12 @@ public sealed class ModelServer : IAsyncDisposable
             ErrorMapping.Error(StatusCodes.Status500InternalServerError, "internal error").ExecuteAsync(context)));
         V2Routes.Map(_app, State);
         ImageRoutes.Map(_app, State);
+        _sideSessions = new SideSessions(repository);
+        WebRoutes.Map(_app, State, _sideSessions, new Samples(Samples.FolderFor(repository.Root)));
         _app.MapGrpcService<InferenceGrpcService>();
         _app.MapMetrics("/metrics", metrics.Registry);
         _app.MapFallback((HttpContext context) => ErrorMapping.Error(StatusCodes.Status404NotFound,
-            $"no route {context.Request.Method} {context.Request.Path}; see GET /v2, /v2/models/{{name}}, POST /v2/models/{{name}}/infer, POST /predict"));
+            $"no route {context.Request.Method} {context.Request.Path}; see GET / (the web page), GET /v2, /v2/models/{{name}}, POST /v2/models/{{name}}/infer, POST /predict"));
     }
 
     public ServingState State { get; }
@@ -108,6 +112,7 @@ public sealed class ModelServer : IAsyncDisposable
     {
         await _app.StopAsync();
         await _runner.DisposeAsync();
+        _sideSessions.Dispose();
         await _app.DisposeAsync();
     }
 }

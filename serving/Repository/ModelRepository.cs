@@ -20,7 +20,17 @@ public sealed class ModelRepository : IDisposable
 
     private readonly SortedDictionary<string, SortedDictionary<long, ServedModel>> _models = new(StringComparer.Ordinal);
 
-    private ModelRepository() { }
+    private ModelRepository(string root, ExecutionDevice device)
+    {
+        Root = root;
+        Device = device;
+    }
+
+    /// <summary>The file or folder the repository was opened from.</summary>
+    public string Root { get; }
+
+    /// <summary>Where its sessions run; other sessions opened over the same files (attacks, topics) use it too.</summary>
+    public ExecutionDevice Device { get; }
 
     public IReadOnlyList<string> Names => _models.Keys.ToList();
 
@@ -29,7 +39,7 @@ public sealed class ModelRepository : IDisposable
 
     public static ModelRepository Open(string path, ExecutionDevice device = ExecutionDevice.Auto)
     {
-        var repository = new ModelRepository();
+        var repository = new ModelRepository(path, device);
         try
         {
             foreach (var (name, version, file) in Discover(path))

@@ -5,6 +5,7 @@ using Toolkit.Serving.Images;
 using Toolkit.Serving.Inference;
 using Toolkit.Serving.Repository;
 using Toolkit.Serving.Tensors;
+using Toolkit.Serving.Web;
 
 namespace Toolkit.Serving.Rest;
 
@@ -19,7 +20,7 @@ public static class ErrorMapping
         PixelLimitException or ImageTooLargeException => StatusCodes.Status413PayloadTooLarge,
         BadHttpRequestException bad => bad.StatusCode,
         QueueFullException => StatusCodes.Status503ServiceUnavailable,
-        TensorException or ImageDecodeException or InvalidDataException or JsonException or NotSupportedException => StatusCodes.Status400BadRequest,
+        TensorException or WebRequestException or ImageDecodeException or InvalidDataException or JsonException or NotSupportedException => StatusCodes.Status400BadRequest,
         _ => StatusCodes.Status500InternalServerError,
     };
 

@@ -46,6 +46,10 @@ public static class PublicMetadata
         }
     }
 
-    private static bool LooksLikePath(string value) =>
+    /// <summary>A training command line with every absolute path replaced by <c>…/</c> and its last folder or file name.</summary>
+    public static string Command(string command) =>
+        string.Join(' ', command.Split(' ').Select(word => LooksLikePath(word) ? "…/" + Path.GetFileName(word.TrimEnd('/', '\\')) : word));
+
+    public static bool LooksLikePath(string value) =>
         value.StartsWith('/') || value.StartsWith('~') || (value.Length > 2 && value[1] == ':' && value[2] is '\\' or '/');
 }

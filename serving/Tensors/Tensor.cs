@@ -20,5 +20,14 @@ public sealed record Tensor(string Name, Datatype Datatype, long[] Shape, byte[]
         }
     }
 
+    /// <summary>The elements of an FP32 tensor as floats.</summary>
+    public float[] AsFloats()
+    {
+        if (Datatype != Datatype.Fp32) throw new TensorException($"tensor '{Name}' is {Datatype.Name}, not FP32");
+        var values = new float[Data.Length / sizeof(float)];
+        Buffer.BlockCopy(Data, 0, values, 0, values.Length * sizeof(float));
+        return values;
+    }
+
     public string ShapeText => $"[{string.Join(", ", Shape)}]";
 }

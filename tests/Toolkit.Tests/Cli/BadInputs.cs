@@ -73,7 +73,8 @@ public sealed class BadInputs : IDisposable
             .Order(StringComparer.Ordinal)
             .ToDictionary(path => Path.GetRelativePath(folder, path), path => Convert.ToHexString(SHA256.HashData(System.IO.File.ReadAllBytes(path))));
 
-    private static Regex StackFrame() => new(@"^\s+at \S", RegexOptions.Multiline);
+    // A .NET frame is "   at Namespace.Type.Method(...)"; help text wrapped before a word "at" is not one.
+    private static Regex StackFrame() => new(@"^\s+at \S+\(", RegexOptions.Multiline);
 
     private void WriteModels()
     {
