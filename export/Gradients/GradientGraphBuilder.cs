@@ -48,6 +48,7 @@ public static class GradientGraphBuilder
         var logits = graph.Output.FirstOrDefault(o => o.Name == Logits)
             ?? throw new GradientExportException($"the graph has no output named '{Logits}'; only classifiers have gradient graphs");
 
+        PoolBeforeRelu.Apply(graph);
         var forwardNodes = graph.Node.ToList();
         var backward = new BackwardGraph(graph, Input);
         string batch = BatchDimension(input);

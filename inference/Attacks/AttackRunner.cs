@@ -67,13 +67,19 @@ public sealed class AttackRunner(OnnxModel model, GradientModel gradientModel, A
         return tally.Result(eps, clock.Elapsed.TotalSeconds);
     }
 
-    /// <summary>One batch through both sessions first, so that one-time allocations do not count in the timings.</summary>
+    /// <summary>
+    /// A full batch and the last, shorter one through both sessions first, so that one-time allocations (ONNX
+    /// Runtime plans memory per input shape) do not count in the timings.
+    /// </summary>
     private void WarmUp(RunState run)
     {
-        int count = Math.Min(plan.BatchSize, run.Set.Count);
-        run.Load(0, count);
-        ClassifierEvaluator.PredictBatch(model, run.Clean, count, run.Logits, run.Predictions);
-        run.Gradients.At(run.Clean, run.Labels, count);
+        int full = Math.Min(plan.BatchSize, run.Set.Count), last = run.Set.Count % plan.BatchSize;
+        foreach (int count in last > 0 && last != full ? [full, last] : new[] { full })
+        {
+            run.Load(0, count);
+            ClassifierEvaluator.PredictBatch(model, run.Clean, count, run.Logits, run.Predictions);
+            run.Gradients.At(run.Clean, run.Labels, count);
+        }
     }
 
     private void CheckCompatible(EvaluationSet set)

@@ -10,9 +10,13 @@ public sealed class Fgsm : IAttack
     public void Perturb(InputGradients gradients, float[] clean, long[] labels, int count, float eps, bool targeted, float[] adversarial)
     {
         int length = count * gradients.InputSize;
-        clean.AsSpan(0, length).CopyTo(adversarial);
-        if (eps == 0) return;
+        if (eps == 0)
+        {
+            clean.AsSpan(0, length).CopyTo(adversarial);
+            return;
+        }
         var gradient = gradients.At(clean, labels, count);
-        SignStep.Apply(adversarial.AsSpan(0, length), clean.AsSpan(0, length), gradient, targeted ? -eps : eps, eps);
+        var from = clean.AsSpan(0, length);
+        SignStep.Apply(from, from, gradient, targeted ? -eps : eps, eps, adversarial.AsSpan(0, length));
     }
 }

@@ -51,5 +51,27 @@ public sealed class GradientExportTests : IDisposable
         Assert.Contains("only classifiers have gradient graphs", error.Message);
     }
 
+    [Theory]
+    [InlineData("lenet", "MaxUnpool", "ScatterElements")]
+    [InlineData("variants", "ScatterElements", "MaxUnpool")]
+    public void MaxPoolGradientUnpoolsOnlyWhereWindowsDoNotOverlap(string arch, string used, string unused)
+    {
+        var ops = GradientGraphBuilder.Build(ForwardGraphs.Build(MiniNets.Create(arch))).Graph.Node.Select(n => n.OpType).ToList();
+
+        Assert.Contains(used, ops);
+        Assert.DoesNotContain(unused, ops);
+    }
+
+    [Fact]
+    public void ReluBeforeMaxPoolMovesAfterItSoItsMaskCoversThePooledTensor()
+    {
+        var nodes = GradientGraphBuilder.Build(ForwardGraphs.Build(MiniNets.Create("conv"))).Graph.Node.ToList();
+
+        var pool = nodes.Single(n => n.OpType == "MaxPool");
+        var relu = nodes.Single(n => n.OpType == "Relu");
+        Assert.Equal(pool.Output[0], relu.Input[0]);
+        Assert.True(nodes.IndexOf(pool) < nodes.IndexOf(relu));
+    }
+
     public void Dispose() => _folder.Dispose();
 }
