@@ -1,9 +1,9 @@
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
-using Toolkit.Inference.Images;
 using Toolkit.Inference.Attacks;
 using Toolkit.Inference.Evaluation;
+using Toolkit.Inference.Images;
 using Toolkit.Inference.Sessions;
 using Toolkit.Pipelines.Attacks;
 

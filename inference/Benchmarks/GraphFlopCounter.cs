@@ -56,37 +56,37 @@ public static class GraphFlopCounter
         switch (node.OpType)
         {
             case "Conv":
-            {
-                long[] x = Input(0), w = Input(1);
-                long group = Int(node, "group", 1);
-                long[] output = [x[0], w[0], .. WindowOutput(node, x, w[2..])];
-                long elements = Elements(output);
-                return (output, 2 * elements * (x[1] / group) * Elements(w[2..]) + (HasInput(2) ? elements : 0));
-            }
+                {
+                    long[] x = Input(0), w = Input(1);
+                    long group = Int(node, "group", 1);
+                    long[] output = [x[0], w[0], .. WindowOutput(node, x, w[2..])];
+                    long elements = Elements(output);
+                    return (output, 2 * elements * (x[1] / group) * Elements(w[2..]) + (HasInput(2) ? elements : 0));
+                }
             case "Gemm":
-            {
-                long[] a = Input(0), b = Input(1);
-                long m = Int(node, "transA", 0) == 1 ? a[1] : a[0], k = Int(node, "transA", 0) == 1 ? a[0] : a[1];
-                long n = Int(node, "transB", 0) == 1 ? b[0] : b[1];
-                return ([m, n], 2 * m * k * n + (HasInput(2) ? m * n : 0));
-            }
+                {
+                    long[] a = Input(0), b = Input(1);
+                    long m = Int(node, "transA", 0) == 1 ? a[1] : a[0], k = Int(node, "transA", 0) == 1 ? a[0] : a[1];
+                    long n = Int(node, "transB", 0) == 1 ? b[0] : b[1];
+                    return ([m, n], 2 * m * k * n + (HasInput(2) ? m * n : 0));
+                }
             case "MatMul":
-            {
-                long[] a = Input(0), b = Input(1);
-                long[] output = [.. a[..^1], b[^1]];
-                return (output, 2 * Elements(output) * a[^1]);
-            }
+                {
+                    long[] a = Input(0), b = Input(1);
+                    long[] output = [.. a[..^1], b[^1]];
+                    return (output, 2 * Elements(output) * a[^1]);
+                }
             case "MaxPool" or "AveragePool":
-            {
-                long[] x = Input(0), kernel = Ints(node, "kernel_shape");
-                long[] output = [x[0], x[1], .. WindowOutput(node, x, kernel)];
-                return (output, Elements(output) * Elements(kernel));
-            }
+                {
+                    long[] x = Input(0), kernel = Ints(node, "kernel_shape");
+                    long[] output = [x[0], x[1], .. WindowOutput(node, x, kernel)];
+                    return (output, Elements(output) * Elements(kernel));
+                }
             case "GlobalAveragePool" or "GlobalMaxPool":
-            {
-                long[] x = Input(0);
-                return ([x[0], x[1], .. x[2..].Select(_ => 1L)], Elements(x));
-            }
+                {
+                    long[] x = Input(0);
+                    return ([x[0], x[1], .. x[2..].Select(_ => 1L)], Elements(x));
+                }
             case "Relu" or "Sigmoid" or "Tanh" or "LeakyRelu" or "Clip" or "Neg" or "Exp" or "Sqrt":
                 return (Input(0), Elements(Input(0)));
             case "BatchNormalization":
@@ -94,17 +94,17 @@ public static class GraphFlopCounter
             case "Softmax" or "LogSoftmax":
                 return (Input(0), 3 * Elements(Input(0)));
             case "Add" or "Sub" or "Mul" or "Div" or "Max" or "Min":
-            {
-                long[] output = Broadcast(Input(0), Input(1));
-                return (output, Elements(output));
-            }
+                {
+                    long[] output = Broadcast(Input(0), Input(1));
+                    return (output, Elements(output));
+                }
             case "Flatten":
-            {
-                long[] x = Input(0);
-                long axis = Int(node, "axis", 1);
-                if (axis < 0) axis += x.Length;
-                return ([Elements(x[..(int)axis]), Elements(x[(int)axis..])], 0);
-            }
+                {
+                    long[] x = Input(0);
+                    long axis = Int(node, "axis", 1);
+                    if (axis < 0) axis += x.Length;
+                    return ([Elements(x[..(int)axis]), Elements(x[(int)axis..])], 0);
+                }
             case "Reshape":
                 return (Reshaped(Input(0), constants.TryGetValue(node.Input[1], out var target)
                     ? target

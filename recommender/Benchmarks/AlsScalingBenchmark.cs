@@ -35,7 +35,10 @@ public static class AlsScalingBenchmark
             {
                 var fitOptions = options with
                 {
-                    RowSolver = solver, Initialisation = AlsInitialisation.Random, MaxIterations = sweeps, Tolerance = 0,
+                    RowSolver = solver,
+                    Initialisation = AlsInitialisation.Random,
+                    MaxIterations = sweeps,
+                    Tolerance = 0,
                 };
                 var result = AlsSolver.Fit(matrix, rank, fitOptions);
                 var ordered = result.SweepSeconds.Order().ToList();

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Toolkit.Inference.Attacks;
-using Toolkit.Serving.Rest;
 using Toolkit.Serving.Repository;
+using Toolkit.Serving.Rest;
 
 namespace Toolkit.Serving.Web;
 

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http;
 using Toolkit.Inference;
 using Toolkit.Inference.Evaluation;
-using Toolkit.Serving.Rest;
 using Toolkit.Serving.Repository;
+using Toolkit.Serving.Rest;
 
 namespace Toolkit.Serving.Web;
 

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 using System.Diagnostics;
 using System.Globalization;
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using Toolkit.Recommender.Models.Svd;
 using Toolkit.Recommender.Ratings;
 

@@ -3,9 +3,9 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using SkiaSharp;
 using Toolkit.Inference;
+using Toolkit.Inference.Sessions;
 using Toolkit.Serving;
 using Toolkit.Serving.Repository;
-using Toolkit.Inference.Sessions;
 using Xunit;
 
 namespace Toolkit.Tests.Inference;

@@ -1,9 +1,9 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using System.Net;
 using System.Text.Json;
-using Xunit;
 using Toolkit.Serving.Rest;
+using Xunit;
 
 namespace Toolkit.Tests.Serving;
 
