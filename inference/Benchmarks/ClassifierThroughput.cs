@@ -53,22 +53,14 @@ public static class ClassifierThroughput
     /// <summary>One warm-up run, then runs until <paramref name="minSeconds"/> have passed (at least three).</summary>
     private static (int Runs, double Seconds) Time(InferenceSession session, int batch, double minSeconds)
     {
-        string inputName = session.InputNames[0], outputName = session.OutputNames[0];
-        long[] inputShape = [batch, .. session.InputMetadata[inputName].Dimensions.Skip(1).Select(d => (long)d)];
-        long[] outputShape = [batch, .. session.OutputMetadata[outputName].Dimensions.Skip(1).Select(d => (long)d)];
-        var random = new Random(1);
-        var pixels = new float[inputShape.Aggregate(1L, (p, d) => p * d)];
-        for (int i = 0; i < pixels.Length; i++) pixels[i] = random.NextSingle();
-        var logits = new float[outputShape.Aggregate(1L, (p, d) => p * d)];
-        using var input = OrtValue.CreateTensorValueFromMemory(pixels, inputShape);
-        using var output = OrtValue.CreateTensorValueFromMemory(logits, outputShape);
+        using var data = new RandomBatch(session, batch);
         using var runOptions = new RunOptions();
-        session.Run(runOptions, [inputName], [input], [outputName], [output]);
+        data.RunInPlace(session, runOptions);
         var clock = Stopwatch.StartNew();
         int runs = 0;
         while (runs < 3 || clock.Elapsed.TotalSeconds < minSeconds)
         {
-            session.Run(runOptions, [inputName], [input], [outputName], [output]);
+            data.RunInPlace(session, runOptions);
             runs++;
         }
         return (runs, clock.Elapsed.TotalSeconds);

@@ -68,26 +68,18 @@ public static class SessionOptionsBenchmark
     /// <summary>Images/s of one session at one batch size: one warm-up call, then calls until the time has passed (at least three).</summary>
     private static double Time(InferenceSession session, int batch, double minSeconds, bool reuseTensors)
     {
-        string inputName = session.InputNames[0], outputName = session.OutputNames[0];
-        long[] inputShape = [batch, .. session.InputMetadata[inputName].Dimensions.Skip(1).Select(d => (long)d)];
-        long[] outputShape = [batch, .. session.OutputMetadata[outputName].Dimensions.Skip(1).Select(d => (long)d)];
-        var random = new Random(1);
-        var pixels = new float[inputShape.Aggregate(1L, (p, d) => p * d)];
-        for (int i = 0; i < pixels.Length; i++) pixels[i] = random.NextSingle();
-        var logits = new float[outputShape.Aggregate(1L, (p, d) => p * d)];
-        using var input = OrtValue.CreateTensorValueFromMemory(pixels, inputShape);
-        using var output = OrtValue.CreateTensorValueFromMemory(logits, outputShape);
+        using var data = new RandomBatch(session, batch);
         using var runOptions = new RunOptions();
         void Call()
         {
             if (reuseTensors)
             {
-                session.Run(runOptions, [inputName], [input], [outputName], [output]);
+                data.RunInPlace(session, runOptions);
                 return;
             }
-            using var fresh = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, pixels.AsMemory(), inputShape);
-            using var results = session.Run(runOptions, [inputName], [fresh], [outputName]);
-            results[0].GetTensorDataAsSpan<float>().CopyTo(logits);
+            using var fresh = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, data.Pixels.AsMemory(), data.InputShape);
+            using var results = session.Run(runOptions, [data.InputName], [fresh], [data.OutputName]);
+            results[0].GetTensorDataAsSpan<float>().CopyTo(data.Logits);
         }
         Call();
         var clock = Stopwatch.StartNew();

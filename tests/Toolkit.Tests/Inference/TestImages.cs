@@ -86,7 +86,8 @@ public static class TestImages
 
     private static byte[] BigEndian(int value) => [(byte)(value >> 24), (byte)(value >> 16), (byte)(value >> 8), (byte)value];
 
-    private static uint Crc32(byte[] bytes)
+    /// <summary>The CRC-32 a PNG chunk ends with (over its type and data).</summary>
+    public static uint Crc32(byte[] bytes)
     {
         uint crc = 0xFFFFFFFF;
         foreach (byte b in bytes)

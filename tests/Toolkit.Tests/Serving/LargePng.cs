@@ -39,18 +39,7 @@ public static class LargePng
         file.Write(number);
         var typed = Encoding.ASCII.GetBytes(type).Concat(data).ToArray();
         file.Write(typed);
-        BinaryPrimitives.WriteUInt32BigEndian(number, Crc32(typed));
+        BinaryPrimitives.WriteUInt32BigEndian(number, Inference.TestImages.Crc32(typed));
         file.Write(number);
-    }
-
-    private static uint Crc32(byte[] bytes)
-    {
-        uint crc = 0xFFFFFFFF;
-        foreach (byte b in bytes)
-        {
-            crc ^= b;
-            for (int k = 0; k < 8; k++) crc = (crc & 1) != 0 ? 0xEDB88320 ^ (crc >> 1) : crc >> 1;
-        }
-        return ~crc;
     }
 }
