@@ -30,17 +30,9 @@ public sealed class ServedModel : ModelSession
     /// <summary>Every input and output has a variable first dimension, so requests can be stacked into one run.</summary>
     public bool CanBatch => Inputs.All(i => i.IsBatched) && Outputs.All(o => o.IsBatched);
 
-    public static ServedModel Open(string name, string version, string path, ExecutionDevice device)
-    {
-        try
-        {
-            return new ServedModel(name, version, path, SessionFactory.Open(path, device));
-        }
-        catch (OnnxRuntimeException e)
-        {
-            throw new InvalidDataException($"{path}: not an ONNX model ONNX Runtime can load: {e.Message.Split('\n')[0]}");
-        }
-    }
+    /// <summary>Opens a model file; one ONNX Runtime cannot load fails as SessionFactory reports it ("not an ONNX model").</summary>
+    public static ServedModel Open(string name, string version, string path, ExecutionDevice device) =>
+        new(name, version, path, SessionFactory.Open(path, device));
 
     /// <summary>Runs inputs already checked against <see cref="Inputs"/> (in that order) and returns every output.</summary>
     public IReadOnlyList<Tensor> Run(IReadOnlyList<Tensor> inputs)

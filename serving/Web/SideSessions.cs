@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Toolkit.Format;
 using Toolkit.Inference;
 using Toolkit.Inference.Attacks;
 using Toolkit.Inference.Topics;
@@ -13,8 +14,6 @@ namespace Toolkit.Serving.Web;
 /// </summary>
 public sealed class SideSessions(ModelRepository repository) : IDisposable
 {
-    public const string GradientSuffix = ".grad";
-
     private readonly ConcurrentDictionary<string, Lazy<AttackModels>> _attacks = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<TopicInference>> _topics = new(StringComparer.Ordinal);
 
@@ -22,15 +21,15 @@ public sealed class SideSessions(ModelRepository repository) : IDisposable
     public sealed record AttackModels(OnnxModel Model, GradientModel Gradients);
 
     public bool CanAttack(ServedModel model) =>
-        model.Info.IsClassifier && model.Inputs.Count == 1 && repository.Contains(model.Name + GradientSuffix);
+        model.Info.IsClassifier && model.Inputs.Count == 1 && repository.Contains(model.Name + ModelRepository.GradientSuffix);
 
     public AttackModels AttackModelsFor(ServedModel model)
     {
         if (!model.Info.IsClassifier || model.Inputs.Count != 1)
             throw new WebRequestException($"model '{model.Name}' is not a classifier's forward graph; attacks take a classifier such as cifar10-lenet");
-        if (!repository.Contains(model.Name + GradientSuffix))
-            throw new WebRequestException($"model '{model.Name}' has no gradient graph '{model.Name}{GradientSuffix}' in the repository; write it with 'toolkit export-grad'");
-        var gradientFile = repository.Find(model.Name + GradientSuffix).Path;
+        if (!repository.Contains(model.Name + ModelRepository.GradientSuffix))
+            throw new WebRequestException($"model '{model.Name}' has no gradient graph '{model.Name}{ModelRepository.GradientSuffix}' in the repository; write it with 'toolkit export-grad'");
+        var gradientFile = repository.Find(model.Name + ModelRepository.GradientSuffix).Path;
         return _attacks.GetOrAdd(model.Path, path => new Lazy<AttackModels>(() =>
         {
             var forward = OnnxModel.Open(path, repository.Device);
@@ -48,7 +47,7 @@ public sealed class SideSessions(ModelRepository repository) : IDisposable
 
     public TopicInference TopicsFor(ServedModel model)
     {
-        if (model.Info.Task != "topics")
+        if (model.Info.Task != ModelFormat.Tasks.Topics)
             throw new WebRequestException($"model '{model.Name}' is a {model.Info.Task} model, not a topic model");
         return _topics.GetOrAdd(model.Path, path => new Lazy<TopicInference>(() => new TopicInference(path))).Value;
     }

@@ -36,7 +36,7 @@ public static class WebRoutes
 
     /// <summary>Every served model except gradient graphs (they show as a classifier's <c>attack</c> flag).</summary>
     private static IEnumerable<object> Models(ServingState state, SideSessions sessions) =>
-        state.Repository.Names.Where(n => !n.EndsWith(SideSessions.GradientSuffix, StringComparison.Ordinal))
+        state.Repository.Names.Where(n => !n.EndsWith(ModelRepository.GradientSuffix, StringComparison.Ordinal))
             .Select(n => state.Repository.Find(n))
             .Select(m => new
             {
