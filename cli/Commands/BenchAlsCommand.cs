@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Toolkit.Pipelines.Benchmarks;
 using Toolkit.Recommender.Benchmarks;
 
 namespace Toolkit.Cli.Commands;
@@ -11,33 +12,31 @@ public sealed class BenchAlsCommand : Command<BenchAlsCommand.Settings>
 {
     public sealed class Settings : MovieLensSettings
     {
-        [CommandOption("--split <NAME>")]
-        [Description("reference (default), u1..u5, ua, ub or random.")]
+        [CommandOption("--split <NAME>"), Description("reference (default), u1..u5, ua, ub or random.")]
         public string Split { get; init; } = "reference";
-
-        [CommandOption("--ranks <LIST>")]
-        [Description("Ranks d. Default 1,2,5,10,20,50.")]
+        [CommandOption("--ranks <LIST>"), Description("Ranks d. Default 1,2,5,10,20,50.")]
         public string Ranks { get; init; } = "1,2,5,10,20,50";
-
-        [CommandOption("--rounds <N>")]
-        [Description("Rounds of all ranks per solver, alternating; each fit's best round is reported. 1-20, default 3.")]
+        [CommandOption("--rounds <N>"), Description("Rounds of all ranks per solver, alternating; each fit's best round is reported. 1-20, default 3.")]
         public int Rounds { get; init; } = 3;
 
         public override string SplitName => Split;
 
         public override ValidationResult Validate() =>
-            Rounds is < 1 or > 20 ? ValidationResult.Error($"--rounds {Rounds}: expected 1-20") : base.Validate();
+            OptionRules.Check(
+                OptionRules.List<int>("--ranks", Ranks, r => OptionRules.Range("--ranks", r, 1, MaxRank)),
+                OptionRules.Range("--rounds", Rounds, 1, 20)) ?? base.Validate();
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var ranks = MovieLensSettings.ParseList<int>(settings.Ranks, "--ranks");
+        var ranks = OptionRules.Values<int>(settings.Ranks);
         var report = AlsRankBenchmark.Run(settings.ReadSplit(), ranks, settings.AlsOptions, settings.Rounds, new StderrProgress());
         if (settings.Json)
         {
             Json.Print(report);
             return 0;
         }
+
         var table = new Table()
             .Title($"ALS on the {Markup.Escape(report.Split)} split, best of {report.Rounds} rounds, {report.Threads} threads, cg {report.ConjugateGradientSteps} steps")
             .AddColumns("d", "cg wall s", "exact wall s", "exact / cg", "cg sweeps", "exact sweeps", "cg test MSE", "exact test MSE", "difference");

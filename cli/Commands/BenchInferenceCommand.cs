@@ -12,48 +12,31 @@ public sealed class BenchInferenceCommand : Command<BenchInferenceCommand.Settin
 {
     public sealed class Settings : DataSettings
     {
-        [CommandArgument(0, "[MODELS]")]
-        [Description("Exported classifiers. Default: every classifier of at most 16 MB in --models (the committed ones).")]
+        [CommandArgument(0, "[MODELS]"), Description("Exported classifiers. Default: every classifier of at most 16 MB in --models (the committed ones).")]
         public string[] Models { get; init; } = [];
-
-        [CommandOption("--models <DIR>")]
-        [Description("Folder searched when no model is named. Default models.")]
+        [CommandOption("--models <DIR>"), Description("Folder searched when no model is named. Default models.")]
         public string ModelFolder { get; init; } = "models";
-
-        [CommandOption("--batch <LIST>")]
-        [Description("Images per forward pass, 1-4096 each. Default 1,32,256.")]
+        [CommandOption("--batch <LIST>"), Description("Images per forward pass, 1-4096 each. Default 1,32,256.")]
         public string Batch { get; init; } = "1,32,256";
-
-        [CommandOption("--threads <LIST>")]
-        [Description("ONNX Runtime intra-op thread counts, 1-64 each. Default 1,2.")]
+        [CommandOption("--threads <LIST>"), Description("ONNX Runtime intra-op thread counts, 1-64 each. Default 1,2.")]
         public string Threads { get; init; } = "1,2";
-
-        [CommandOption("--seconds <S>")]
-        [Description("Minimum timed seconds per model, batch and thread count, 0.1-60. Default 1.")]
+        [CommandOption("--seconds <S>"), Description("Minimum timed seconds per model, batch and thread count, 0.1-60. Default 1.")]
         public double Seconds { get; init; } = 1;
-
-        [CommandOption("--peak-gflops <G>")]
-        [Description("The machine's fp32 peak in GFLOP/s. Default: cores × GHz × FMA lanes × 2 FMA units × 2, from /proc/cpuinfo.")]
+        [CommandOption("--peak-gflops <G>"), Description("The machine's fp32 peak in GFLOP/s. Default: cores × GHz × FMA lanes × 2 FMA units × 2, from /proc/cpuinfo.")]
         public double? PeakGflops { get; init; }
-
-        [CommandOption("--torch")]
-        [Description("Instead: evaluate the CIFAR-10 test set with ONNX Runtime and with the same network in TorchSharp, alternating (needs --data; the first batch size).")]
+        [CommandOption("--torch"), Description("Instead: evaluate the CIFAR-10 test set with ONNX Runtime and with the same network in TorchSharp, alternating (needs --data; the first batch size).")]
         public bool Torch { get; init; }
-
-        [CommandOption("--rounds <N>")]
-        [Description("With --torch: timed passes over the test set per engine, 1-100. Default 3.")]
+        [CommandOption("--rounds <N>"), Description("With --torch: timed passes over the test set per engine, 1-100. Default 3.")]
         public int Rounds { get; init; } = 3;
 
-        public override ValidationResult Validate()
-        {
-            if (ParseList(Batch, 1, 4096) is null) return ValidationResult.Error($"--batch {Batch}: expected sizes of 1-4096, comma-separated");
-            if (ParseList(Threads, 1, 64) is null) return ValidationResult.Error($"--threads {Threads}: expected counts of 1-64, comma-separated");
-            if (Seconds is < 0.1 or > 60) return ValidationResult.Error($"--seconds {Seconds}: expected 0.1-60");
-            if (PeakGflops is <= 0) return ValidationResult.Error($"--peak-gflops {PeakGflops}: expected a positive number");
-            if (Rounds is < 1 or > 100) return ValidationResult.Error($"--rounds {Rounds}: expected 1-100");
-            if (Torch && Models.Length != 1) return ValidationResult.Error("--torch needs exactly one model");
-            return base.Validate();
-        }
+        public override ValidationResult Validate() =>
+            OptionRules.Check(
+                OptionRules.List<int>("--batch", Batch, b => OptionRules.Range("--batch", b, 1, 4096)),
+                OptionRules.List<int>("--threads", Threads, t => OptionRules.Range("--threads", t, 1, 64)),
+                OptionRules.Between("--seconds", Seconds, 0.1, 60),
+                OptionRules.Positive("--peak-gflops", PeakGflops),
+                OptionRules.Range("--rounds", Rounds, 1, 100),
+                Torch && Models.Length != 1 ? "--torch needs exactly one model" : null) ?? base.Validate();
     }
 
     /// <summary>Classifier files above this size are not benchmarked unless named (the 64 MB ResNet18 exports are not committed).</summary>
@@ -61,60 +44,42 @@ public sealed class BenchInferenceCommand : Command<BenchInferenceCommand.Settin
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var batches = ParseList(settings.Batch, 1, 4096)!;
+        var batches = OptionRules.Values<int>(settings.Batch);
         if (settings.Torch) return CompareWithTorch(settings, batches[0]);
         var peak = settings.PeakGflops is { } given ? CpuPeak.Given(given) : CpuPeak.OfThisMachine()
             ?? throw new ArgumentException("/proc/cpuinfo does not tell this machine's peak; give it with --peak-gflops");
         var models = settings.Models.Length > 0 ? settings.Models : ClassifierFiles.In(settings.ModelFolder, DefaultMaxModelBytes);
         foreach (string model in models)
             if (!File.Exists(model)) throw new FileNotFoundException($"{model}: model file not found");
-        var points = ClassifierThroughput.Run(models, batches, ParseList(settings.Threads, 1, 64)!, settings.Seconds, peak.Gflops,
-            progress: new StderrProgress());
+        var points = ClassifierThroughput.Run(models, batches, OptionRules.Values<int>(settings.Threads), settings.Seconds, peak.Gflops, progress: new StderrProgress());
         if (settings.Json)
         {
             Json.Print(new { peak, loadAverage = LoadAverage.Text(), points });
             return 0;
         }
-        var table = new Table().AddColumns("model", "MFLOP/image", "batch", "threads", "images/s", "GFLOP/s", "% of peak");
-        foreach (var p in points)
-            table.AddRow(p.Model, p.MegaflopsPerImage.ToString("F2", CultureInfo.InvariantCulture), p.Batch.ToString(), p.Threads.ToString(),
+        Tables.Print(points, ["model", "MFLOP/image", "batch", "threads", "images/s", "GFLOP/s", "% of peak"],
+            p => [p.Model, p.MegaflopsPerImage.ToString("F2", CultureInfo.InvariantCulture), p.Batch.ToString(), p.Threads.ToString(),
                 p.ImagesPerSecond.ToString("N0", CultureInfo.InvariantCulture), p.Gflops.ToString("F1", CultureInfo.InvariantCulture),
-                p.PercentOfPeak.ToString("F1", CultureInfo.InvariantCulture));
-        AnsiConsole.Write(table);
+                p.PercentOfPeak.ToString("F1", CultureInfo.InvariantCulture)]);
         string source = peak.Source == "given"
             ? "given"
             : string.Create(CultureInfo.InvariantCulture, $"{peak.Cores} cores × {peak.Gigahertz:F2} GHz × {peak.Fp32Lanes} lanes × {CpuPeak.FmaUnits} FMA units × 2");
-        AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture,
-            $"fp32 peak {peak.Gflops:F0} GFLOP/s ({source}); load average {LoadAverage.Text()}"));
+        AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"fp32 peak {peak.Gflops:F0} GFLOP/s ({source}); load average {LoadAverage.Text()}"));
         return 0;
     }
 
     private static int CompareWithTorch(Settings settings, int batch)
     {
-        var set = EvaluationSets.Load("cifar10-test", settings.Location);
-        var result = InferenceBenchmark.Run(settings.Models[0], set, batch, settings.Rounds);
+        var result = InferenceBenchmark.Run(settings.Models[0], EvaluationSets.Load("cifar10-test", settings.Location), batch, settings.Rounds);
         if (settings.Json)
         {
             Json.Print(result);
             return 0;
         }
-        var table = new Table().AddColumns("engine", "images/s", "accuracy");
-        table.AddRow("ONNX Runtime", result.OnnxRuntimeImagesPerSecond.ToString("N0"), result.OnnxRuntimeAccuracy.ToString("F4"));
-        table.AddRow("TorchSharp", result.TorchSharpImagesPerSecond.ToString("N0"), result.TorchSharpAccuracy.ToString("F4"));
-        AnsiConsole.Write(table);
+        Tables.Print(new[] { ("ONNX Runtime", result.OnnxRuntimeImagesPerSecond, result.OnnxRuntimeAccuracy), ("TorchSharp", result.TorchSharpImagesPerSecond, result.TorchSharpAccuracy) },
+            ["engine", "images/s", "accuracy"], e => [e.Item1, e.Item2.ToString("N0"), e.Item3.ToString("F4")]);
         AnsiConsole.MarkupLine($"ONNX Runtime / TorchSharp: [bold]{result.Speedup:F2}x[/] (batch {result.BatchSize}, {result.Images:N0} images x {result.Rounds} rounds, " +
             $"torch threads {result.TorchThreads}); max logit difference {result.MaxLogitDifference:E2}");
         return 0;
-    }
-
-    private static IReadOnlyList<int>? ParseList(string text, int min, int max)
-    {
-        var values = new List<int>();
-        foreach (string part in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (!int.TryParse(part, NumberStyles.Integer, CultureInfo.InvariantCulture, out int value) || value < min || value > max) return null;
-            values.Add(value);
-        }
-        return values.Count == 0 ? null : values;
     }
 }

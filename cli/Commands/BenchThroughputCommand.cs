@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Toolkit.Datasets.Cifar;
+using Toolkit.Pipelines.Cifar;
 using Toolkit.Training.Benchmarks;
 using Toolkit.Training.Cifar;
 
@@ -12,22 +13,18 @@ public sealed class BenchThroughputCommand : Command<BenchThroughputCommand.Sett
 {
     public sealed class Settings : TorchSettings
     {
-        [CommandOption("--arch <ARCH>")]
-        [Description("logreg, mlp, conv or lenet (lenet).")]
+        [CommandOption("--arch <ARCH>"), Description("logreg, mlp, conv or lenet (lenet).")]
         public string Arch { get; init; } = "lenet";
-        [CommandOption("--batches <N>")]
-        [Description("Timed batches per round (40).")]
+        [CommandOption("--batches <N>"), Description("Timed batches per round (40).")]
         public int Batches { get; init; } = 40;
-        [CommandOption("--rounds <N>")]
-        [Description("Rounds, each timing both loops (3).")]
+        [CommandOption("--rounds <N>"), Description("Rounds, each timing both loops (3).")]
         public int Rounds { get; init; } = 3;
-        [CommandOption("--batch-size <N>")]
-        [Description("Batch size (the recipe's).")]
+        [CommandOption("--batch-size <N>"), Description("Batch size (the recipe's).")]
         public int? BatchSize { get; init; }
 
         public override ValidationResult Validate() =>
             OptionRules.Check(
-                Arch.ToLowerInvariant() is "logreg" or "mlp" or "conv" or "lenet" ? null : $"--arch {Arch}: expected logreg, mlp, conv or lenet",
+                CifarTrainingOptions.Architectures.Contains(Arch.ToLowerInvariant()) ? null : $"--arch {Arch}: expected logreg, mlp, conv or lenet",
                 OptionRules.Range("--batches", Batches, 1, OptionRules.MaxCount),
                 OptionRules.Range("--rounds", Rounds, 1, OptionRules.MaxCount),
                 OptionRules.Range("--batch-size", BatchSize, 1, OptionRules.MaxBatch)) ?? base.Validate();
@@ -36,25 +33,16 @@ public sealed class BenchThroughputCommand : Command<BenchThroughputCommand.Sett
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         settings.ApplyThreads();
-        var spec = new TrainCifarSettings { Arch = settings.Arch }.BaseSpec();
+        var spec = new CifarTrainingOptions { Arch = settings.Arch }.BaseSpec();
         if (settings.BatchSize is int size) spec = spec with { Training = spec.Training with { BatchSize = size } };
         using var data = CifarData.Load(settings.Location.Folder(CifarReader.FolderName));
         var result = ThroughputBenchmark.Run(spec, data.Train, settings.Batches, settings.Rounds);
 
-        if (settings.Json) Json.Print(new
-        {
-            result.Arch, result.BatchSize, result.Batches, result.Rounds,
-            result.ToolkitImagesPerSecond, result.BareImagesPerSecond, result.Ratio, threads = TorchSharp.torch.get_num_threads()
-        });
-        else
-        {
-            var table = new Table().Title($"{result.Arch} training throughput, batch {result.BatchSize}, {result.Rounds} x {result.Batches} batches")
-                .AddColumns("loop", "images/s");
-            table.AddRow("toolkit data path", result.ToolkitImagesPerSecond.ToString("F1"));
-            table.AddRow("bare loop, preloaded float tensors", result.BareImagesPerSecond.ToString("F1"));
-            table.AddRow("[bold]ratio[/]", $"[bold]{result.Ratio:F3}[/]");
-            AnsiConsole.Write(table);
-        }
+        if (settings.Json)
+            Json.Print(new { result.Arch, result.BatchSize, result.Batches, result.Rounds, result.ToolkitImagesPerSecond, result.BareImagesPerSecond, result.Ratio, threads = TorchSharp.torch.get_num_threads() });
+        else Tables.Print(new[] { ("toolkit data path", result.ToolkitImagesPerSecond.ToString("F1")), ("bare loop, preloaded float tensors", result.BareImagesPerSecond.ToString("F1")),
+                ("[bold]ratio[/]", $"[bold]{result.Ratio:F3}[/]") }, ["loop", "images/s"], r => [r.Item1, r.Item2],
+                $"{result.Arch} training throughput, batch {result.BatchSize}, {result.Rounds} x {result.Batches} batches");
         return 0;
     }
 }

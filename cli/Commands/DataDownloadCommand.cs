@@ -9,12 +9,9 @@ public sealed class DataDownloadCommand : AsyncCommand<DataDownloadCommand.Setti
 {
     public sealed class Settings : DataSettings
     {
-        [CommandArgument(0, "<NAME>")]
-        [Description("Data set to fetch: mnist, cifar10, movielens or 20newsgroups.")]
+        [CommandArgument(0, "<NAME>"), Description("Data set to fetch: mnist, cifar10, movielens or 20newsgroups.")]
         public string Name { get; init; } = "";
-
-        [CommandOption("--force")]
-        [Description("Fetch again even if the files are already there.")]
+        [CommandOption("--force"), Description("Fetch again even if the files are already there.")]
         public bool Force { get; init; }
     }
 

@@ -5,28 +5,19 @@ using Toolkit.Datasets.Verification;
 
 namespace Toolkit.Cli.Commands;
 
+/// <summary><c>toolkit data verify</c>: every data set read completely, with counts per split and class, or its problem.</summary>
 public sealed class DataVerifyCommand : Command<DataVerifyCommand.Settings>
 {
-    public static readonly IReadOnlyList<IDatasetCheck> Checks =
-        [new MnistCheck(), new CifarCheck(), new MovieLensCheck(), new NewsgroupsCheck()];
-
     public sealed class Settings : DataSettings
     {
-        [CommandArgument(0, "[NAMES]")]
-        [Description("Data sets to check (default: all).")]
+        [CommandArgument(0, "[NAMES]"), Description("Data sets to check (default: all).")]
         public string[] Names { get; init; } = [];
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var location = settings.Location;
-        var unknown = settings.Names.Where(n => Checks.All(c => c.Name != n)).ToList();
-        if (unknown.Count > 0)
-            throw new ArgumentException($"unknown data set {string.Join(", ", unknown)}; known: {string.Join(", ", Checks.Select(c => c.Name))}");
-
-        var selected = Checks.Where(c => settings.Names.Length == 0 || settings.Names.Contains(c.Name)).ToList();
-        var reports = selected.Select(c => DatasetCheck.Run(c, location)).ToList();
-
+        var reports = DatasetCheck.Selected(settings.Names).Select(c => DatasetCheck.Run(c, location)).ToList();
         if (settings.Json)
             Json.Print(new { root = location.Root, source = location.Source, datasets = reports });
         else

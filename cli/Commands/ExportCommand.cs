@@ -10,22 +10,17 @@ public sealed class ExportCommand : Command<ExportCommand.Settings>
 {
     public sealed class Settings : DataSettings
     {
-        [CommandArgument(0, "<RUN>")]
-        [Description("Run folder (or search folder: its best trial).")]
+        [CommandArgument(0, "<RUN>"), Description("Run folder (or search folder: its best trial).")]
         public string Run { get; init; } = "";
-
-        [CommandOption("--out <FILE>")]
-        [Description("The ONNX file to write; the model card and gradient graph go beside it. Default: models/RUN.onnx.")]
+        [CommandOption("--out <FILE>"), Description("The ONNX file to write; the model card and gradient graph go beside it. Default: models/RUN.onnx.")]
         public string? Out { get; init; }
-
-        [CommandOption("--force")]
-        [Description("Replace an existing model, card or gradient graph.")]
+        [CommandOption("--force"), Description("Replace an existing model, card or gradient graph.")]
         public bool Force { get; init; }
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        string output = settings.Out ?? Path.Combine("models", Path.GetFileName(Path.TrimEndingDirectorySeparator(settings.Run)) + ".onnx");
+        string output = settings.Out ?? CifarExport.DefaultModelPath(settings.Run);
         OutputGuard.ModelTarget(output, settings.Force);
         var result = CifarExport.Export(settings.Run, output, settings.Location);
         if (settings.Json) Json.Print(result);

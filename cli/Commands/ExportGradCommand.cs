@@ -9,8 +9,7 @@ public sealed class ExportGradCommand : Command<ExportGradCommand.Settings>
 {
     public sealed class Settings : ReportSettings
     {
-        [CommandArgument(0, "<MODEL>")]
-        [Description("The classifier's forward model file, e.g. models/lenet.onnx.")]
+        [CommandArgument(0, "<MODEL>"), Description("The classifier's forward model file, e.g. models/lenet.onnx.")]
         public string Model { get; init; } = "";
 
         public override ValidationResult Validate() =>

@@ -10,53 +10,34 @@ public sealed class ExportTritonCommand : Command<ExportTritonCommand.Settings>
 {
     public sealed class Settings : CommandSettings
     {
-        [CommandArgument(0, "<SOURCE>")]
-        [Description("A model file, a folder of them (models/, gradient graphs included) or a Triton repository.")]
+        [CommandArgument(0, "<SOURCE>"), Description("A model file, a folder of them (models/, gradient graphs included) or a Triton repository.")]
         public string Source { get; init; } = "";
-
-        [CommandOption("--out <REPO>")]
-        [Description("The repository folder to write (NAME/config.pbtxt, NAME/labels.txt, NAME/1/model.onnx).")]
+        [CommandOption("--out <REPO>"), Description("The repository folder to write (NAME/config.pbtxt, NAME/labels.txt, NAME/1/model.onnx).")]
         public string Out { get; init; } = "";
-
-        [CommandOption("--max-batch <N>")]
-        [Description("max_batch_size of each config.pbtxt. Default: 32.")]
-        [DefaultValue(32)]
+        [CommandOption("--max-batch <N>"), Description("max_batch_size of each config.pbtxt. Default: 32."), DefaultValue(32)]
         public int MaxBatch { get; init; } = 32;
-
-        [CommandOption("--queue-delay-us <N>")]
-        [Description("dynamic_batching max_queue_delay_microseconds. Default: 2000.")]
-        [DefaultValue(2000L)]
+        [CommandOption("--queue-delay-us <N>"), Description("dynamic_batching max_queue_delay_microseconds. Default: 2000."), DefaultValue(2000L)]
         public long QueueDelayMicroseconds { get; init; } = 2000;
-
-        [CommandOption("--instance-kind <KIND>")]
-        [Description("instance_group kind: KIND_AUTO (GPU where Triton has one), KIND_GPU or KIND_CPU. Default: KIND_AUTO.")]
-        [DefaultValue("KIND_AUTO")]
+        [CommandOption("--instance-kind <KIND>"), Description("instance_group kind: KIND_AUTO (GPU where Triton has one), KIND_GPU or KIND_CPU. Default: KIND_AUTO."), DefaultValue("KIND_AUTO")]
         public string InstanceKind { get; init; } = "KIND_AUTO";
-
-        [CommandOption("--force")]
-        [Description("Replace REPO if it exists and is not empty.")]
+        [CommandOption("--force"), Description("Replace REPO if it exists and is not empty.")]
         public bool Force { get; init; }
 
-        public override ValidationResult Validate()
-        {
-            if (!File.Exists(Source) && !Directory.Exists(Source)) return ValidationResult.Error($"{Source}: no such model file or folder");
-            if (string.IsNullOrWhiteSpace(Out)) return ValidationResult.Error("--out REPO is required");
-            if (MaxBatch is < 1 or > 4096) return ValidationResult.Error($"--max-batch must be 1-4096, got {MaxBatch}");
-            if (QueueDelayMicroseconds < 0) return ValidationResult.Error($"--queue-delay-us must be >= 0, got {QueueDelayMicroseconds}");
-            if (!TritonModelConfig.InstanceKinds.Contains(InstanceKind))
-                return ValidationResult.Error($"--instance-kind must be one of {string.Join(", ", TritonModelConfig.InstanceKinds)}, got {InstanceKind}");
-            return ValidationResult.Success();
-        }
+        public override ValidationResult Validate() =>
+            OptionRules.Check(
+                File.Exists(Source) || Directory.Exists(Source) ? null : $"{Source}: no such model file or folder",
+                string.IsNullOrWhiteSpace(Out) ? "--out REPO is required" : null,
+                OptionRules.Range("--max-batch", MaxBatch, 1, 4096),
+                OptionRules.Range("--queue-delay-us", QueueDelayMicroseconds, 0, long.MaxValue),
+                TritonModelConfig.InstanceKinds.Contains(InstanceKind) ? null : $"--instance-kind {InstanceKind}: expected {string.Join(", ", TritonModelConfig.InstanceKinds)}")
+            ?? ValidationResult.Success();
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var models = TritonExporter.Export(settings.Source, settings.Out, settings.MaxBatch, settings.QueueDelayMicroseconds, settings.InstanceKind, settings.Force);
-        var table = new Table().AddColumns("model", "versions", "max_batch_size", "inputs", "outputs");
-        foreach (var model in models)
-            table.AddRow(Markup.Escape(model.Name), string.Join(", ", model.Versions), model.Config.MaxBatchSize.ToString(),
-                Markup.Escape(Tensors(model.Config.Inputs)), Markup.Escape(Tensors(model.Config.Outputs)));
-        AnsiConsole.Write(table);
+        Tables.Print(models, ["model", "versions", "max_batch_size", "inputs", "outputs"],
+            m => [Markup.Escape(m.Name), string.Join(", ", m.Versions), m.Config.MaxBatchSize.ToString(), Markup.Escape(Tensors(m.Config.Inputs)), Markup.Escape(Tensors(m.Config.Outputs))]);
         AnsiConsole.MarkupLine($"wrote {models.Count} models to [bold]{Markup.Escape(settings.Out)}[/]; serve it with 'toolkit serve {Markup.Escape(settings.Out)}' or Triton (see deploy/)");
         return 0;
     }

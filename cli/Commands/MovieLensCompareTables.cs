@@ -12,13 +12,9 @@ public static class MovieLensCompareTables
         AnsiConsole.MarkupLine($"Split [bold]{Markup.Escape(report.Split)}[/]: {Markup.Escape(report.SplitDescription)}");
         AnsiConsole.MarkupLine($"{report.TrainCount:N0} training ratings, {report.TestCount:N0} test ratings");
 
-        var fits = new Table().Title("Error by model and rank")
-            .AddColumns("model", "d", "train MSE", "train RMSE", "test MSE", "test RMSE", "fit s", "lib. test MSE");
-        foreach (var fit in report.Fits)
-            fits.AddRow(Markup.Escape(fit.Model), fit.Rank?.ToString() ?? "", F(fit.TrainMse), F(fit.TrainRmse),
-                F(fit.TestMse), F(fit.TestRmse), fit.FitSeconds.ToString("F2", CultureInfo.InvariantCulture),
-                fit.LibraryTestMse is { } library ? F(library) : "");
-        AnsiConsole.Write(fits);
+        Tables.Print(report.Fits, ["model", "d", "train MSE", "train RMSE", "test MSE", "test RMSE", "fit s", "lib. test MSE"],
+            fit => [Markup.Escape(fit.Model), fit.Rank?.ToString() ?? "", F(fit.TrainMse), F(fit.TrainRmse), F(fit.TestMse), F(fit.TestRmse),
+                S(fit.FitSeconds), fit.LibraryTestMse is { } library ? F(library) : ""], "Error by model and rank");
 
         var als = report.AlsTiming;
         var exact = report.ExactAlsTiming;
@@ -50,11 +46,8 @@ public static class MovieLensCompareTables
                 $"\n[bold]{Markup.Escape(agreement.First)}[/] vs [bold]{Markup.Escape(agreement.Second)}[/]: " +
                 $"test prediction correlation {agreement.TestPredictionCorrelation:F4}, mean top-{agreement.TopN} overlap {agreement.MeanTopOverlap:P1}; " +
                 $"movies with ≥ {agreement.MinTrainRatings} training ratings they disagree on most:"));
-            var movies = new Table().AddColumns("movie", "title", "train ratings", "mean difference", "mean |difference|");
-            foreach (var movie in agreement.MostDisagreedMovies.Take(5))
-                movies.AddRow(movie.MovieId.ToString(), Markup.Escape(movie.Title), movie.TrainRatings.ToString(),
-                    F(movie.MeanDifference), F(movie.MeanAbsoluteDifference));
-            AnsiConsole.Write(movies);
+            Tables.Print(agreement.MostDisagreedMovies.Take(5), ["movie", "title", "train ratings", "mean difference", "mean |difference|"],
+                movie => [movie.MovieId.ToString(), Markup.Escape(movie.Title), movie.TrainRatings.ToString(), F(movie.MeanDifference), F(movie.MeanAbsoluteDifference)]);
         }
         foreach (string file in report.Files) AnsiConsole.MarkupLine($"wrote {Markup.Escape(file)}");
     }

@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Toolkit.Datasets.MovieLens;
@@ -11,48 +10,27 @@ namespace Toolkit.Cli.Commands;
 /// <summary>Options of the MovieLens commands: which split, and the hand-written ALS.</summary>
 public class MovieLensSettings : DataSettings
 {
-    [CommandOption("--seed <S>")]
-    [Description("Seed of --split random, of the validation carve, the random ALS start and the library models. Default 1.")]
+    [CommandOption("--seed <S>"), Description("Seed of --split random, of the validation carve, the random ALS start and the library models. Default 1.")]
     public uint Seed { get; init; } = 1;
-
-    [CommandOption("--test-fraction <F>")]
-    [Description("Test share of --split random. Default 0.2.")]
+    [CommandOption("--test-fraction <F>"), Description("Test share of --split random. Default 0.2.")]
     public double TestFraction { get; init; } = 0.2;
-
-    [CommandOption("--lambda <L>")]
-    [Description("ALS regularisation λ. Default 10 (the reference).")]
+    [CommandOption("--lambda <L>"), Description("ALS regularisation λ. Default 10 (the reference).")]
     public double Lambda { get; init; } = 10;
-
-    [CommandOption("--bias-lambda <L>")]
-    [Description("ALS regularisation of the biases (with --biases). Default: --lambda.")]
+    [CommandOption("--bias-lambda <L>"), Description("ALS regularisation of the biases (with --biases). Default: --lambda.")]
     public double? BiasLambda { get; init; }
-
-    [CommandOption("--biases")]
-    [Description("ALS fits r = μ + b_user + b_movie + u·v instead of u·v.")]
+    [CommandOption("--biases"), Description("ALS fits r = μ + b_user + b_movie + u·v instead of u·v.")]
     public bool Biases { get; init; }
-
-    [CommandOption("--init <KIND>")]
-    [Description("ALS start: svd (U = U_d √S, V = V_d √S of the zero-filled matrix; the reference) or random. Default svd.")]
+    [CommandOption("--init <KIND>"), Description("ALS start: svd (U = U_d √S, V = V_d √S of the zero-filled matrix; the reference) or random. Default svd.")]
     public string Init { get; init; } = "svd";
-
-    [CommandOption("--max-iterations <N>")]
-    [Description("ALS sweep cap. Default 100.")]
+    [CommandOption("--max-iterations <N>"), Description("ALS sweep cap. Default 100.")]
     public int MaxIterations { get; init; } = 100;
-
-    [CommandOption("--tolerance <T>")]
-    [Description("ALS stops when the objective changes by less than T relative to the previous sweep. Default 1e-5.")]
+    [CommandOption("--tolerance <T>"), Description("ALS stops when the objective changes by less than T relative to the previous sweep. Default 1e-5.")]
     public double Tolerance { get; init; } = 1e-5;
-
-    [CommandOption("--threads <N>")]
-    [Description("Threads for the ALS row solves; 0 = one per core. Default 0.")]
+    [CommandOption("--threads <N>"), Description("Threads for the ALS row solves; 0 = one per core. Default 0.")]
     public int Threads { get; init; }
-
-    [CommandOption("--solver <KIND>")]
-    [Description("ALS row updates: cg (a few conjugate-gradient steps per row; small ranks solved exactly) or exact (Cholesky). Default cg.")]
+    [CommandOption("--solver <KIND>"), Description("ALS row updates: cg (a few conjugate-gradient steps per row; small ranks solved exactly) or exact (Cholesky). Default cg.")]
     public string Solver { get; init; } = "cg";
-
-    [CommandOption("--cg-steps <N>")]
-    [Description("Conjugate-gradient steps per row and sweep with --solver cg, 1-50. Default 3.")]
+    [CommandOption("--cg-steps <N>"), Description("Conjugate-gradient steps per row and sweep with --solver cg, 1-50. Default 3.")]
     public int CgSteps { get; init; } = 3;
 
     public virtual string SplitName => SplitSpec.All;
@@ -74,45 +52,12 @@ public class MovieLensSettings : DataSettings
 
     public AlsOptions AlsOptions => new()
     {
-        Lambda = Lambda,
-        BiasLambda = BiasLambda,
-        Biases = Biases,
-        Initialisation = Init.ToLowerInvariant() switch
-        {
-            "svd" => AlsInitialisation.Svd,
-            "random" => AlsInitialisation.Random,
-            _ => throw new ArgumentException($"--init must be svd or random, not '{Init}'"),
-        },
-        MaxIterations = MaxIterations,
-        Tolerance = Tolerance,
-        Threads = Threads,
-        RowSolver = AlsRowSolverNames.Parse(Solver) ?? AlsRowSolver.ConjugateGradient,
-        ConjugateGradientSteps = CgSteps,
+        Lambda = Lambda, BiasLambda = BiasLambda, Biases = Biases, MaxIterations = MaxIterations, Tolerance = Tolerance, Threads = Threads,
+        Initialisation = Init.Equals("random", StringComparison.OrdinalIgnoreCase) ? AlsInitialisation.Random : AlsInitialisation.Svd,
+        RowSolver = AlsRowSolverNames.Parse(Solver) ?? AlsRowSolver.ConjugateGradient, ConjugateGradientSteps = CgSteps,
     };
 
     public string MovieLensFolder => Location.Folder(MovieLensData.FolderName);
 
     public RatingSplit ReadSplit() => Splitter.Create(new SplitSpec(SplitName, Seed, TestFraction), MovieLensFolder);
-
-    public static IReadOnlyList<T> ParseList<T>(string text, string option) where T : IParsable<T>
-    {
-        var items = new List<T>();
-        foreach (string part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            if (!T.TryParse(part, CultureInfo.InvariantCulture, out var value))
-                throw new ArgumentException($"{option}: '{part}' is not a {typeof(T).Name}");
-            items.Add(value);
-        }
-        if (items.Count == 0) throw new ArgumentException($"{option} needs at least one value");
-        return items;
-    }
-}
-
-/// <summary>Writes progress lines with the elapsed time to stderr, so that stdout stays a table or JSON.</summary>
-public sealed class StderrProgress : IProgress<string>
-{
-    private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
-
-    public void Report(string value) =>
-        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{_clock.Elapsed.TotalSeconds,7:F1} s] {value}"));
 }

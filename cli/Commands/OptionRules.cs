@@ -1,5 +1,6 @@
 using System.Globalization;
 using Spectre.Console;
+using Toolkit.Inference.Sessions;
 
 namespace Toolkit.Cli.Commands;
 
@@ -47,6 +48,10 @@ public static class OptionRules
         return $"{option} {n}: expected {(zeroMeansDefault ? "0 (the default) or " : "")}{allowed}";
     }
 
+    /// <summary>A number from <paramref name="min"/> to <paramref name="max"/>, both included.</summary>
+    public static string? Between(string option, double? value, double min, double max) =>
+        value is double v && !(v >= min && v <= max) ? $"{option} {Text(v)}: expected {Text(min)} to {Text(max)}" : null;
+
     public static string? Positive(string option, double? value) =>
         value is double v && !(v > 0 && double.IsFinite(v)) ? $"{option} {Text(v)}: expected a number above 0" : null;
 
@@ -65,7 +70,7 @@ public static class OptionRules
     /// <summary>Every item of a comma-separated list must parse as <typeparamref name="T"/> and satisfy <paramref name="rule"/>.</summary>
     public static string? List<T>(string option, string text, Func<T, string?> rule) where T : IParsable<T>
     {
-        var items = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var items = Items(text);
         if (items.Length == 0) return $"{option} '{text}': expected a comma-separated list";
         foreach (string item in items)
         {
@@ -73,6 +78,27 @@ public static class OptionRules
             if (rule(value) is string problem) return problem;
         }
         return null;
+    }
+
+    /// <summary>The items of a comma-separated list that <see cref="List{T}"/> accepted.</summary>
+    public static IReadOnlyList<T> Values<T>(string text) where T : IParsable<T> =>
+        Items(text).Select(item => T.Parse(item, CultureInfo.InvariantCulture)).ToList();
+
+    /// <summary>The items of a comma-separated list, trimmed, empty ones left out.</summary>
+    public static string[] Items(string text) => text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>An ONNX Runtime device: auto, cpu or cuda.</summary>
+    public static string? Device(string device)
+    {
+        try
+        {
+            ExecutionDeviceParser.Parse(device);
+            return null;
+        }
+        catch (ArgumentException e)
+        {
+            return e.Message;
+        }
     }
 
     /// <summary>A file the command writes as PNG must be named so: a typo must not turn a model file into an image.</summary>

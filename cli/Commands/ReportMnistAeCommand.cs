@@ -15,11 +15,9 @@ public sealed class ReportMnistAeCommand : Command<ReportMnistAeCommand.Settings
 {
     public sealed class Settings : DataSettings
     {
-        [CommandOption("--models <DIR>")]
-        [Description("Folder of the models (models).")]
+        [CommandOption("--models <DIR>"), Description("Folder of the models (models).")]
         public string Models { get; init; } = "models";
-        [CommandOption("--out <DIR>")]
-        [Description("Where the grids go (docs/plots).")]
+        [CommandOption("--out <DIR>"), Description("Where the grids go (docs/plots).")]
         public string Out { get; init; } = Path.Combine("docs", "plots");
     }
 
@@ -33,11 +31,9 @@ public sealed class ReportMnistAeCommand : Command<ReportMnistAeCommand.Settings
 
     private static void Print(IReadOnlyList<ReconstructionRow> rows, IReadOnlyList<string> grids)
     {
-        var table = new Table().Title("MSE per pixel through ONNX Runtime").AddColumns("model", "family", "size", "train MSE", "test MSE", "training s");
-        foreach (var r in rows)
-            table.AddRow(Markup.Escape(r.Model), r.Family, r.Size.ToString(), r.TrainMse.ToString("F5"), r.TestMse.ToString("F5"),
-                r.TrainingWallSeconds is double s ? s.ToString("F1") : "-");
-        AnsiConsole.Write(table);
+        Tables.Print(rows, ["model", "family", "size", "train MSE", "test MSE", "training s"],
+            r => [Markup.Escape(r.Model), r.Family, r.Size.ToString(), r.TrainMse.ToString("F5"), r.TestMse.ToString("F5"), r.TrainingWallSeconds is double s ? s.ToString("F1") : "-"],
+            "MSE per pixel through ONNX Runtime");
         foreach (string grid in grids) AnsiConsole.MarkupLine($"grid: {Markup.Escape(grid)}");
     }
 }

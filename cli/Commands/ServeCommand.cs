@@ -8,95 +8,54 @@ using Toolkit.Serving.Repository;
 
 namespace Toolkit.Cli.Commands;
 
+/// <summary><c>toolkit serve</c>: a model repository over the Open Inference Protocol until SIGTERM or Ctrl+C.</summary>
 public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
 {
     public sealed class Settings : CommandSettings
     {
-        [CommandArgument(0, "<PATH>")]
-        [Description("A model file, a folder of them (models/) or a Triton repository (NAME/config.pbtxt, NAME/1/model.onnx).")]
+        [CommandArgument(0, "<PATH>"), Description("A model file, a folder of them (models/) or a Triton repository (NAME/config.pbtxt, NAME/1/model.onnx).")]
         public string Path { get; init; } = "";
-
-        [CommandOption("--device <DEVICE>")]
-        [Description("auto (CUDA if it loads, else CPU), cpu or cuda. Default: auto.")]
-        [DefaultValue("auto")]
+        [CommandOption("--device <DEVICE>"), Description("auto (CUDA if it loads, else CPU), cpu or cuda. Default: auto."), DefaultValue("auto")]
         public string Device { get; init; } = "auto";
-
-        [CommandOption("--host <HOST>")]
+        [CommandOption("--host <HOST>"), DefaultValue("127.0.0.1")]
         [Description("Address or host name to listen on, e.g. 127.0.0.1, ::1, 0.0.0.0, localhost. Default: 127.0.0.1.")]
-        [DefaultValue("127.0.0.1")]
         public string Host { get; init; } = "127.0.0.1";
-
-        [CommandOption("--port <PORT>")]
-        [Description("REST port, 1-65535. Default: 8080.")]
-        [DefaultValue(8080)]
+        [CommandOption("--port <PORT>"), Description("REST port, 1-65535. Default: 8080."), DefaultValue(8080)]
         public int Port { get; init; } = 8080;
-
-        [CommandOption("--grpc-port <PORT>")]
-        [Description("gRPC port (inference.GRPCInferenceService), 1-65535. Default: 8081.")]
-        [DefaultValue(8081)]
+        [CommandOption("--grpc-port <PORT>"), Description("gRPC port (inference.GRPCInferenceService), 1-65535. Default: 8081."), DefaultValue(8081)]
         public int GrpcPort { get; init; } = 8081;
-
-        [CommandOption("--no-grpc")]
-        [Description("Serve REST only.")]
+        [CommandOption("--no-grpc"), Description("Serve REST only.")]
         public bool NoGrpc { get; init; }
-
-        [CommandOption("--max-bytes <N>")]
-        [Description("Largest request body accepted; larger ones get 413. Default: 8388608 (8 MiB).")]
-        [DefaultValue(8L * 1024 * 1024)]
+        [CommandOption("--max-bytes <N>"), Description("Largest request body accepted; larger ones get 413. Default: 8388608 (8 MiB)."), DefaultValue(8L * 1024 * 1024)]
         public long MaxBytes { get; init; } = 8L * 1024 * 1024;
-
-        [CommandOption("--max-pixels <N>")]
+        [CommandOption("--max-pixels <N>"), DefaultValue(50_000_000L)]
         [Description("Largest image (width x height, read from its header) the image routes decode; larger ones get 413. Default: 50000000.")]
-        [DefaultValue(50_000_000L)]
         public long MaxPixels { get; init; } = 50_000_000;
-
-        [CommandOption("--decode-memory <BYTES>")]
+        [CommandOption("--decode-memory <BYTES>"), DefaultValue(512L * 1024 * 1024)]
         [Description("Memory all image decodes running at once may hold (4 bytes a pixel); others wait. Default: 536870912 (512 MiB).")]
-        [DefaultValue(512L * 1024 * 1024)]
         public long DecodeMemory { get; init; } = 512L * 1024 * 1024;
-
-        [CommandOption("--max-batch <N>")]
-        [Description("Most examples per ONNX Runtime call (micro-batching) and per request. Default: 32.")]
-        [DefaultValue(32)]
+        [CommandOption("--max-batch <N>"), Description("Most examples per ONNX Runtime call (micro-batching) and per request. Default: 32."), DefaultValue(32)]
         public int MaxBatch { get; init; } = 32;
-
-        [CommandOption("--queue <N>")]
-        [Description("Requests that may wait per model; beyond that 503 with Retry-After. Default: 256.")]
-        [DefaultValue(256)]
+        [CommandOption("--queue <N>"), Description("Requests that may wait per model; beyond that 503 with Retry-After. Default: 256."), DefaultValue(256)]
         public int Queue { get; init; } = 256;
-
-        [CommandOption("--default-model <NAME>")]
-        [Description("The model behind POST /predict. Default: the first classifier in name order.")]
+        [CommandOption("--default-model <NAME>"), Description("The model behind POST /predict. Default: the first classifier in name order.")]
         public string? DefaultModel { get; init; }
-
-        [CommandOption("--top <K>")]
-        [Description("Classes per image answer unless the request asks ?top=K. Default: 5.")]
-        [DefaultValue(5)]
+        [CommandOption("--top <K>"), Description("Classes per image answer unless the request asks ?top=K. Default: 5."), DefaultValue(5)]
         public int Top { get; init; } = 5;
 
-        public override ValidationResult Validate()
-        {
-            if (!File.Exists(Path) && !Directory.Exists(Path)) return ValidationResult.Error($"{Path}: no such model file or folder");
-            if (Port is < 1 or > 65535) return ValidationResult.Error($"--port must be 1-65535, got {Port}");
-            if (GrpcPort is < 1 or > 65535) return ValidationResult.Error($"--grpc-port must be 1-65535, got {GrpcPort}");
-            if (!NoGrpc && GrpcPort == Port) return ValidationResult.Error($"--grpc-port must differ from --port ({Port})");
-            if (MaxBytes < 1) return ValidationResult.Error($"--max-bytes must be at least 1, got {MaxBytes}");
-            if (MaxPixels < 1) return ValidationResult.Error($"--max-pixels must be at least 1, got {MaxPixels}");
-            if (DecodeMemory < 4 * MaxPixels)
-                return ValidationResult.Error($"--decode-memory must hold one image of --max-pixels (at least {4 * MaxPixels} bytes), got {DecodeMemory}");
-            if (MaxBatch is < 1 or > 4096) return ValidationResult.Error($"--max-batch must be 1-4096, got {MaxBatch}");
-            if (Queue is < 1 or > 1_000_000) return ValidationResult.Error($"--queue must be 1-1000000, got {Queue}");
-            if (Top < 1) return ValidationResult.Error($"--top must be at least 1, got {Top}");
-            try
-            {
-                ExecutionDeviceParser.Parse(Device);
-            }
-            catch (ArgumentException e)
-            {
-                return ValidationResult.Error(e.Message);
-            }
-            return ValidationResult.Success();
-        }
+        public override ValidationResult Validate() =>
+            OptionRules.Check(
+                File.Exists(Path) || Directory.Exists(Path) ? null : $"{Path}: no such model file or folder",
+                Port is < 1 or > 65535 ? $"--port must be 1-65535, got {Port}" : null,
+                GrpcPort is < 1 or > 65535 ? $"--grpc-port must be 1-65535, got {GrpcPort}" : null,
+                !NoGrpc && GrpcPort == Port ? $"--grpc-port must differ from --port ({Port})" : null,
+                OptionRules.Range("--max-bytes", MaxBytes, 1, long.MaxValue),
+                OptionRules.Range("--max-pixels", MaxPixels, 1, long.MaxValue),
+                DecodeMemory < 4 * MaxPixels ? $"--decode-memory must hold one image of --max-pixels (at least {4 * MaxPixels} bytes), got {DecodeMemory}" : null,
+                OptionRules.Range("--max-batch", MaxBatch, 1, 4096),
+                OptionRules.Range("--queue", Queue, 1, OptionRules.MaxCount),
+                OptionRules.Range("--top", Top, 1, int.MaxValue),
+                OptionRules.Device(Device)) ?? ValidationResult.Success();
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)

@@ -11,16 +11,11 @@ public sealed class TopicsInferCommand : Command<TopicsInferCommand.Settings>
 {
     public sealed class Settings : ReportSettings
     {
-        [CommandArgument(0, "<MODEL>")]
-        [Description("An exported topic-model encoder (.onnx).")]
+        [CommandArgument(0, "<MODEL>"), Description("An exported topic-model encoder (.onnx).")]
         public string Model { get; init; } = "";
-
-        [CommandArgument(1, "<DOCUMENT>")]
-        [Description("A text file, read as Latin-1.")]
+        [CommandArgument(1, "<DOCUMENT>"), Description("A text file, read as Latin-1.")]
         public string Document { get; init; } = "";
-
-        [CommandOption("--top <N>")]
-        [Description("How many topics to list. Default 3.")]
+        [CommandOption("--top <N>"), Description("How many topics to list. Default 3.")]
         public int Top { get; init; } = 3;
 
         public override ValidationResult Validate() =>
@@ -32,19 +27,13 @@ public sealed class TopicsInferCommand : Command<TopicsInferCommand.Settings>
         if (!File.Exists(settings.Document)) throw new FileNotFoundException($"document not found: {settings.Document}");
         using var model = new TopicInference(settings.Model);
         var mix = model.Infer(MailText.ReadFile(settings.Document));
-        var top = mix.Topics.Take(Math.Max(1, settings.Top)).ToList();
-        if (settings.Json)
+        var top = mix.Topics.Take(settings.Top).ToList();
+        if (settings.Json) Json.Print(new { mix.Tokens, mix.KnownTokens, topics = top });
+        else
         {
-            Json.Print(new { mix.Tokens, mix.KnownTokens, topics = top });
-            return 0;
+            ConsoleLine.Out($"{mix.KnownTokens} of {mix.Tokens} tokens are in the model's vocabulary");
+            TopicsTable.Print("share", top.Select(t => (t.Topic, t.Proportion.ToString("P1"), t.Words)));
         }
-        ConsoleLine.Out($"{mix.KnownTokens} of {mix.Tokens} tokens are in the model's vocabulary");
-        var table = new Table().AddColumn(new TableColumn("topic").RightAligned()).AddColumn(new TableColumn("share").RightAligned())
-            .AddColumn("top words");
-        foreach (var t in top) table.AddRow(t.Topic.ToString(), t.Proportion.ToString("P1"), Markup.Escape(string.Join(" ", t.Words)));
-        if (Console.IsOutputRedirected)
-            foreach (var t in top) Console.Out.WriteLine($"{t.Topic,5} {t.Proportion,7:P1}  {string.Join(" ", t.Words)}");
-        else AnsiConsole.Write(table);
         return 0;
     }
 }

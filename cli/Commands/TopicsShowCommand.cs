@@ -9,8 +9,7 @@ public sealed class TopicsShowCommand : Command<TopicsShowCommand.Settings>
 {
     public sealed class Settings : ReportSettings
     {
-        [CommandArgument(0, "<RUN>")]
-        [Description("The run folder (holding report.json and run.json).")]
+        [CommandArgument(0, "<RUN>"), Description("The run folder (holding report.json and run.json).")]
         public string Run { get; init; } = "";
     }
 

@@ -11,66 +11,35 @@ public sealed class TopicsTrainCommand : Command<TopicsTrainCommand.Settings>
 {
     public sealed class Settings : TopicsCorpusSettings
     {
-        [CommandOption("--topics <N>")]
-        [Description("Number of topics. Default 20.")]
+        [CommandOption("--topics <N>"), Description("Number of topics. Default 20.")]
         public int Topics { get; init; } = 20;
-
-        [CommandOption("--hidden <N>")]
-        [Description("Width of the encoder's two hidden layers. Default 100.")]
+        [CommandOption("--hidden <N>"), Description("Width of the encoder's two hidden layers. Default 100.")]
         public int Hidden { get; init; } = 100;
-
-        [CommandOption("--lr <RATE>")]
-        [Description("Adam learning rate. Default 0.01.")]
+        [CommandOption("--lr <RATE>"), Description("Adam learning rate. Default 0.01.")]
         public double LearningRate { get; init; } = 1e-2;
-
-        [CommandOption("--batch-size <N>")]
-        [Description("Documents per step. Default 64.")]
+        [CommandOption("--batch-size <N>"), Description("Documents per step. Default 64.")]
         public int BatchSize { get; init; } = 64;
-
-        [CommandOption("--anneal-steps <N>")]
-        [Description("Steps over which the KL weight rises linearly from 0 to 1. Default 1000.")]
+        [CommandOption("--anneal-steps <N>"), Description("Steps over which the KL weight rises linearly from 0 to 1. Default 1000.")]
         public int AnnealSteps { get; init; } = 1000;
-
-        [CommandOption("--epochs <N>")]
-        [Description("At most this many epochs. Default 100.")]
+        [CommandOption("--epochs <N>"), Description("At most this many epochs. Default 100.")]
         public int Epochs { get; init; } = 100;
-
-        [CommandOption("--patience <P>")]
-        [Description("Stop when the mean NPMI has not improved for P epochs. Default 10.")]
+        [CommandOption("--patience <P>"), Description("Stop when the mean NPMI has not improved for P epochs. Default 10.")]
         public int Patience { get; init; } = 10;
-
-        [CommandOption("--decoder-batch-norm <BOOL>")]
-        [DefaultValue(true)]
-        [Description("Batch-normalise B theta before the decoder's softmax (true, default) or not (false: the plain recipe).")]
+        [CommandOption("--decoder-batch-norm <BOOL>"), Description("Batch-normalise B theta before the decoder's softmax (true, default) or not (false: the plain recipe)."), DefaultValue(true)]
         public bool DecoderBatchNorm { get; init; } = true;
-
-        [CommandOption("--encoder-batch-norm <BOOL>")]
-        [DefaultValue(true)]
-        [Description("Batch-normalise mu and log sigma (true, default) or not (false: the plain recipe).")]
+        [CommandOption("--encoder-batch-norm <BOOL>"), Description("Batch-normalise mu and log sigma (true, default) or not (false: the plain recipe)."), DefaultValue(true)]
         public bool EncoderBatchNorm { get; init; } = true;
-
-        [CommandOption("--dropout <RATE>")]
-        [Description("Dropout on the encoder's hidden layer. Default 0.2.")]
+        [CommandOption("--dropout <RATE>"), Description("Dropout on the encoder's hidden layer. Default 0.2.")]
         public double Dropout { get; init; } = 0.2;
-
-        [CommandOption("--select-on <CORPUS>")]
-        [Description("NPMI that early stopping and the best epoch follow: train (default: the training split, so the reference corpus only reports) or reference (the recipe's choice, which selects on the corpus it reports).")]
+        [CommandOption("--select-on <CORPUS>"), Description("NPMI that early stopping and the best epoch follow: train (default: the training split, so the reference corpus only reports) or reference (the recipe's choice, which selects on the corpus it reports).")]
         public SelectionCorpus SelectOn { get; init; } = SelectionCorpus.Train;
-
-        [CommandOption("--threads <N>")]
-        [Description("libtorch threads; 0 leaves libtorch's default. Default 0.")]
+        [CommandOption("--threads <N>"), Description("libtorch threads; 0 leaves libtorch's default. Default 0.")]
         public int Threads { get; init; }
-
-        [CommandOption("--out <DIR>")]
-        [Description("Run folder. Default runs/topics-vae-TIMESTAMP.")]
+        [CommandOption("--out <DIR>"), Description("Run folder. Default runs/topics-vae-TIMESTAMP.")]
         public string? Out { get; init; }
-
-        [CommandOption("--model <PATH>")]
-        [Description("Also write the ONNX encoder (and its .json card) here, e.g. models/topics-vae.onnx.")]
+        [CommandOption("--model <PATH>"), Description("Also write the ONNX encoder (and its .json card) here, e.g. models/topics-vae.onnx.")]
         public string? Model { get; init; }
-
-        [CommandOption("--force")]
-        [Description("Replace an existing run folder, model or card.")]
+        [CommandOption("--force"), Description("Replace an existing run folder, model or card.")]
         public bool Force { get; init; }
 
         public override ValidationResult Validate() =>
@@ -90,26 +59,21 @@ public sealed class TopicsTrainCommand : Command<TopicsTrainCommand.Settings>
     {
         var options = new VaeOptions
         {
-            Topics = Positive(settings.Topics, "--topics"), Hidden = Positive(settings.Hidden, "--hidden"),
-            LearningRate = settings.LearningRate, BatchSize = Positive(settings.BatchSize, "--batch-size"),
-            AnnealSteps = settings.AnnealSteps, MaxEpochs = Positive(settings.Epochs, "--epochs"),
-            Patience = Positive(settings.Patience, "--patience"), DecoderBatchNorm = settings.DecoderBatchNorm,
-            EncoderBatchNorm = settings.EncoderBatchNorm,
-            Dropout = settings.Dropout, SelectOn = settings.SelectOn, Seed = settings.Seed, Threads = settings.Threads,
+            Topics = settings.Topics, Hidden = settings.Hidden, LearningRate = settings.LearningRate, BatchSize = settings.BatchSize,
+            AnnealSteps = settings.AnnealSteps, MaxEpochs = settings.Epochs, Patience = settings.Patience, DecoderBatchNorm = settings.DecoderBatchNorm,
+            EncoderBatchNorm = settings.EncoderBatchNorm, Dropout = settings.Dropout, SelectOn = settings.SelectOn, Seed = settings.Seed, Threads = settings.Threads,
         };
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var corpus = settings.LoadCorpus();
         if (!settings.Json)
-            ConsoleLine.Out($"{corpus.Train.Rows:N0} train documents, {corpus.Reference.Rows:N0} reference documents, " +
-                            $"{corpus.Vocabulary.Count} words ({watch.Elapsed.TotalSeconds:F1} s); {options.Topics} topics, " +
-                            $"hidden {options.Hidden}, lr {options.LearningRate}, decoder batch norm {options.DecoderBatchNorm}, " +
-                            $"encoder batch norm {options.EncoderBatchNorm}");
+            ConsoleLine.Out($"{corpus.Train.Rows:N0} train documents, {corpus.Reference.Rows:N0} reference documents, {corpus.Vocabulary.Count} words " +
+                $"({watch.Elapsed.TotalSeconds:F1} s); {options.Topics} topics, hidden {options.Hidden}, lr {options.LearningRate}, " +
+                $"decoder batch norm {options.DecoderBatchNorm}, encoder batch norm {options.EncoderBatchNorm}");
 
-        string folder = settings.Out ?? Path.Combine("runs", $"topics-vae-{DateTime.UtcNow:yyyyMMdd-HHmmss}");
+        string folder = settings.Out ?? TopicsTraining.NewRunFolder();
         var run = TopicsTraining.Run(corpus, options, folder, settings.Model, settings.Force, settings.Json ? null : e => ConsoleLine.Out(
             $"epoch {e.Epoch,3}  loss {e.Loss,9:F2}  rec {e.Reconstruction,9:F2}  kl {e.Kl,6:F2}  alpha {e.Alpha:F2}  " +
             $"NPMI {e.MeanNpmi:F4}{(options.SelectOn == SelectionCorpus.Train ? $" (train {e.SelectionNpmi:F4})" : "")}  {e.Seconds:F1} s"));
-
         var result = run.Training;
         if (settings.Json) Json.Print(new { folder, meanNpmi = result.MeanNpmi, result.BestEpoch, wallSeconds = run.WallSeconds, topics = result.Topics, models = run.Models });
         else
@@ -119,7 +83,4 @@ public sealed class TopicsTrainCommand : Command<TopicsTrainCommand.Settings>
         }
         return 0;
     }
-
-    private static int Positive(int value, string option) =>
-        value > 0 ? value : throw new ArgumentException($"{option} must be at least 1");
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Toolkit.Pipelines.Cifar;
@@ -7,17 +8,126 @@ using Toolkit.Training.Search;
 
 namespace Toolkit.Cli.Commands;
 
+/// <summary>
+/// Options of <c>train cifar10</c>. Hyperparameters are text so that a search can list values
+/// (<c>1e-2,1e-3</c>), a grid (<c>100:240:20</c>) or a range to sample (<c>100:200</c>).
+/// </summary>
+public sealed class TrainCifarSettings : TorchSettings
+{
+    [CommandOption("--arch <ARCH>"), Description("logreg, mlp, conv or lenet.")]
+    public string? Arch { get; init; }
+    [CommandOption("--lr <VALUES>"), Description("Learning rate (1e-2 logreg, 1e-3 mlp, 0.02 conv/lenet).")]
+    public string? Lr { get; init; }
+    [CommandOption("--hidden <VALUES>"), Description("M: mlp hidden units (200) or conv filters (200).")]
+    public string? Hidden { get; init; }
+    [CommandOption("--kernel <VALUES>"), Description("k: convolution kernel side (5).")]
+    public string? Kernel { get; init; }
+    [CommandOption("--pool <VALUES>"), Description("N for conv (8), p for lenet (3): max-pool side.")]
+    public string? Pool { get; init; }
+    [CommandOption("--o1 <VALUES>"), Description("lenet first convolution channels (173).")]
+    public string? O1 { get; init; }
+    [CommandOption("--o2 <VALUES>"), Description("lenet second convolution channels (134).")]
+    public string? O2 { get; init; }
+    [CommandOption("--o3 <VALUES>"), Description("lenet first hidden layer units (175).")]
+    public string? O3 { get; init; }
+    [CommandOption("--o4 <VALUES>"), Description("lenet second hidden layer units (113).")]
+    public string? O4 { get; init; }
+    [CommandOption("--epochs <VALUES>"), Description("Epochs (12 logreg/mlp, 8 conv/lenet).")]
+    public string? Epochs { get; init; }
+    [CommandOption("--batch-size <VALUES>"), Description("Mini-batch size (512 logreg, 128 mlp, 32 conv/lenet).")]
+    public string? BatchSize { get; init; }
+    [CommandOption("--momentum <VALUES>"), Description("SGD momentum (0.9).")]
+    public string? Momentum { get; init; }
+    [CommandOption("--weight-decay <VALUES>"), Description("L2 weight decay (0).")]
+    public string? WeightDecay { get; init; }
+    [CommandOption("--optimizer <NAME>"), Description("adam or sgd (adam for logreg/mlp, sgd for conv/lenet).")]
+    public OptimizerKind? Optimizer { get; init; }
+    [CommandOption("--schedule <NAME>"), Description("Learning-rate schedule: constant (the reference recipes) or cosine (default).")]
+    public LearningRateSchedule? Schedule { get; init; }
+    [CommandOption("--flip <BOOL>"), Description("Random horizontal flips of training images (true for conv/lenet).")]
+    public bool? Flip { get; init; }
+    [CommandOption("--normalize <BOOL>"), Description("Normalize pixels to (p - 0.5) / 0.5 in the network's first layer (true for mlp/conv/lenet).")]
+    public bool? Normalize { get; init; }
+    [CommandOption("--seed <SEED>"), Description("Seed of weights, batch order and flips (1).")]
+    public long? Seed { get; init; }
+    [CommandOption("--subset <N>"), Description("Train on the first N training images (and N/4 validation images) for a quick run.")]
+    public int? Subset { get; init; }
+    [CommandOption("--device <DEVICE>"), Description("cpu, cuda or auto (default).")]
+    public string Device { get; init; } = "auto";
+    [CommandOption("--search <KIND>"), Description("none (default), grid over listed values, or random over ranges.")]
+    public SearchKind Search { get; init; } = SearchKind.None;
+    [CommandOption("--trials <N>"), Description("Trials of a random search (20).")]
+    public int Trials { get; init; } = 20;
+    [CommandOption("--out <DIR>"), Description("Run folder (default runs/cifar10-ARCH-TIME).")]
+    public string? Out { get; init; }
+    [CommandOption("--resume <RUN>"), Description("Continue the run or search in this folder from its last checkpoint.")]
+    public string? Resume { get; init; }
+    [CommandOption("--name <NAME>"), Description("Model name for the export (default cifar10-ARCH).")]
+    public string? Name { get; init; }
+    [CommandOption("--models <DIR>"), Description("Folder for the exported model, e.g. models (default: the run folder). A resumed run keeps its own.")]
+    public string? Models { get; init; }
+    [CommandOption("--no-export"), Description("Do not export the (best) trained model.")]
+    public bool NoExport { get; init; }
+    [CommandOption("--force"), Description("Replace an existing model, card or gradient graph, or a run folder of another configuration.")]
+    public bool Force { get; init; }
+
+    public override ValidationResult Validate()
+    {
+        try
+        {
+            return OptionRules.Check(
+                Arch is null || CifarTrainingOptions.Architectures.Contains(Arch.ToLowerInvariant()) ? null : $"--arch {Arch}: expected logreg, mlp, conv or lenet",
+                OptionRules.Range("--subset", Subset, 1, CifarData.TrainingCount),
+                OptionRules.Range("--trials", Trials, 1, ParameterSpec.MaxPoints),
+                Options.Hyperparameters.Select(HyperparameterProblem).FirstOrDefault(p => p is not null)) ?? base.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            return ValidationResult.Error(e.Message);
+        }
+    }
+
+    /// <summary>The run or search these options ask for; hyperparameters given on the command line are set or searched by name.</summary>
+    public CifarTrainingOptions Options => new()
+    {
+        Arch = Arch, Optimizer = Optimizer, Schedule = Schedule, Flip = Flip, Normalize = Normalize, Seed = Seed, Subset = Subset,
+        Device = Device, Search = Search, Trials = Trials,
+        Hyperparameters = new (string Name, string? Text)[]
+        {
+            ("lr", Lr), ("hidden", Hidden), ("kernel", Kernel), ("pool", Pool), ("o1", O1), ("o2", O2), ("o3", O3),
+            ("o4", O4), ("epochs", Epochs), ("batch-size", BatchSize), ("momentum", Momentum), ("weight-decay", WeightDecay),
+        }.Where(g => g.Text is not null).Select(g => ParameterSpec.Parse(g.Name, g.Text!)).ToList(),
+    };
+
+    /// <summary>Every value a hyperparameter may take (both ends of a sampled range) must lie in its range.</summary>
+    private static string? HyperparameterProblem(ParameterSpec spec)
+    {
+        IEnumerable<double> values = spec.IsSampledRange ? [spec.RangeStart!.Value, spec.RangeEnd!.Value] : spec.Values;
+        string option = "--" + spec.Name;
+        Func<double, string?> rule = spec.Name switch
+        {
+            "lr" => v => OptionRules.Positive(option, v),
+            "weight-decay" => v => OptionRules.NotNegative(option, v),
+            "momentum" => v => OptionRules.Momentum(option, v),
+            "epochs" => v => OptionRules.WholeNumber(option, v, 1, OptionRules.MaxCount),
+            "batch-size" => v => OptionRules.WholeNumber(option, v, 1, OptionRules.MaxBatch),
+            _ => v => OptionRules.WholeNumber(option, v, 1, OptionRules.MaxLayerSize),
+        };
+        return values.Select(rule).FirstOrDefault(p => p is not null);
+    }
+}
+
 /// <summary><c>toolkit train cifar10</c>: one run or a search, in a run folder, then the best model's export.</summary>
 public sealed class TrainCifarCommand : Command<TrainCifarSettings>
 {
     public override int Execute(CommandContext context, TrainCifarSettings settings, CancellationToken cancellationToken)
     {
         settings.ApplyThreads();
-        var plan = settings.Resume is string resume ? CifarTraining.Resume(resume) : NewPlan(settings);
-        AnsiConsole.MarkupLine($"Run folder: [bold]{Markup.Escape(plan.Folder)}[/]; data from {Markup.Escape(settings.Location.Root)}");
-        var result = Show(settings, ctx => CifarTraining.Run(plan, settings.Location, CommandLine.Echo(), settings.Force,
-            title => ctx is null ? SilentProgress.Instance : new TrainingProgressBar(ctx, title)));
-
+        var plan = settings.Resume is string resume
+            ? CifarTraining.Resume(resume)
+            : settings.Options.Plan(settings.Out, settings.Models, settings.Name, settings.NoExport);
+        if (!settings.Json) AnsiConsole.MarkupLine($"Run folder: [bold]{Markup.Escape(plan.Folder)}[/]; data from {Markup.Escape(settings.Location.Root)}");
+        var result = TrainingProgressBar.Show(settings.Json, bar => CifarTraining.Run(plan, settings.Location, CommandLine.Echo(), settings.Force, bar));
         if (settings.Json) Json.Print(result);
         else
         {
@@ -27,18 +137,4 @@ public sealed class TrainCifarCommand : Command<TrainCifarSettings>
         }
         return 0;
     }
-
-    private static CifarTrainingPlan NewPlan(TrainCifarSettings settings)
-    {
-        var baseSpec = settings.BaseSpec();
-        var specs = settings.ParameterSpecs();
-        string arch = baseSpec.Net.Arch.ToString().ToLowerInvariant();
-        string folder = settings.Out ?? Path.Combine("runs", $"cifar10-{arch}-{DateTime.Now:yyyyMMdd-HHmmss}");
-        var search = settings.Search == SearchKind.None ? null : CifarSearch.Plan(specs, settings.Search, settings.Trials, baseSpec.Training.Seed);
-        if (search is null) baseSpec = CifarSearch.Apply(baseSpec, TrialPlanner.Plan(specs, SearchKind.None, 1, baseSpec.Training.Seed)[0].Values);
-        return CifarTraining.New(baseSpec, search, folder, settings.Models, settings.Name, settings.NoExport);
-    }
-
-    private static T Show<T>(TrainCifarSettings settings, Func<ProgressContext?, T> work) =>
-        settings.Json ? work(null) : TrainingProgressBar.Show(ctx => work(ctx));
 }

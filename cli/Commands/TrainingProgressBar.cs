@@ -32,11 +32,16 @@ public sealed class TrainingProgressBar(ProgressContext context, string title) :
             $"val loss {m.ValidationLoss:F4} acc {m.ValidationAccuracy:F4}  {m.Seconds:F0}s"));
     }
 
-    /// <summary>Runs work under a progress display with a bar, percentage, elapsed and remaining time.</summary>
-    public static T Show<T>(Func<ProgressContext, T> work) =>
-        AnsiConsole.Progress()
-            .AutoClear(false)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(),
-                new ElapsedTimeColumn(), new RemainingTimeColumn(), new SpinnerColumn())
-            .Start(work);
+    /// <summary>
+    /// Runs work that asks for one progress per trained model (by title) under a display with a bar, percentage,
+    /// elapsed and remaining time; when <paramref name="quiet"/> (--json), without one.
+    /// </summary>
+    public static T Show<T>(bool quiet, Func<Func<string, ITrainingProgress>, T> work) =>
+        quiet
+            ? work(_ => SilentProgress.Instance)
+            : AnsiConsole.Progress()
+                .AutoClear(false)
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(),
+                    new ElapsedTimeColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+                .Start(context => work(title => new TrainingProgressBar(context, title)));
 }

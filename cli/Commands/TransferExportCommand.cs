@@ -15,18 +15,14 @@ public sealed class TransferExportCommand : Command<TransferExportCommand.Settin
 {
     public sealed class Settings : BackboneSettings
     {
-        [CommandArgument(0, "<HEAD>")]
-        [Description("Run folder holding head.json (written by 'toolkit transfer train-head'), or such a file itself, e.g. models/cifar10-resnet18-224.head.json.")]
+        [CommandArgument(0, "<HEAD>"), Description("Run folder holding head.json (written by 'toolkit transfer train-head'), or such a file itself, e.g. models/cifar10-resnet18-224.head.json.")]
         public string Head { get; init; } = "";
 
         public string HeadFile => File.Exists(Head) ? Head : Path.Combine(Head, HeadRecord.FileName);
 
-        [CommandOption("--out <FILE>")]
-        [Description("ONNX file to write; the card goes beside it as .json. Default: models/cifar10-resnet18-RESOLUTION.onnx (git-ignored: about 64 MB).")]
+        [CommandOption("--out <FILE>"), Description("ONNX file to write; the card goes beside it as .json. Default: models/cifar10-resnet18-RESOLUTION.onnx (git-ignored: about 64 MB).")]
         public string? Out { get; init; }
-
-        [CommandOption("--force")]
-        [Description("Replace an existing model or card.")]
+        [CommandOption("--force"), Description("Replace an existing model or card.")]
         public bool Force { get; init; }
 
         public override ValidationResult Validate() =>
@@ -38,16 +34,8 @@ public sealed class TransferExportCommand : Command<TransferExportCommand.Settin
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var export = FrozenExport.Export(settings.HeadFile, settings.BackbonePath, settings.PreprocessPath, settings.Out, settings.Force, settings.Location);
-        if (settings.Json)
-        {
-            Json.Print(export);
-            return 0;
-        }
-        AnsiConsole.MarkupLine($"Exported [bold]{Markup.Escape(export.Onnx)}[/] and {Markup.Escape(export.Card)} from {Markup.Escape(settings.Head)}");
-        var table = new Table().Title("metrics (test: the head on the cached test features, the same graph)").AddColumns("metric", "value");
-        foreach (var (key, value) in export.Metrics) table.AddRow(key, value.ToString("G6"));
-        AnsiConsole.Write(table);
-        AnsiConsole.MarkupLine($"No gradient graph: {Markup.Escape(export.NoGradientGraph ?? "")}");
+        if (settings.Json) Json.Print(export);
+        else TrainingReport.PrintExport(export, settings.Head, "metrics (test: the head on the cached test features, the same graph)");
         return 0;
     }
 }

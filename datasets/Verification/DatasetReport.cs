@@ -33,6 +33,18 @@ public interface IDatasetCheck
 
 public static class DatasetCheck
 {
+    /// <summary>Every data set the toolkit reads, in the order <c>data verify</c> reports them.</summary>
+    public static readonly IReadOnlyList<IDatasetCheck> All = [new MnistCheck(), new CifarCheck(), new MovieLensCheck(), new NewsgroupsCheck()];
+
+    /// <summary>The checks of the data sets named (all when none is), refusing a name no check has.</summary>
+    public static IReadOnlyList<IDatasetCheck> Selected(IReadOnlyCollection<string> names)
+    {
+        var unknown = names.Where(n => All.All(c => c.Name != n)).ToList();
+        if (unknown.Count > 0)
+            throw new ArgumentException($"unknown data set {string.Join(", ", unknown)}; known: {string.Join(", ", All.Select(c => c.Name))}");
+        return All.Where(c => names.Count == 0 || names.Contains(c.Name)).ToList();
+    }
+
     /// <summary>Runs a check, turning a read failure into a failed report.</summary>
     public static DatasetReport Run(IDatasetCheck check, DataLocation location)
     {

@@ -39,9 +39,7 @@ public sealed class AttackRuns : IDisposable
     /// <summary>Checks the adversarial PNG's path: a .png that is not the attacked image nor, without --force, any existing file.</summary>
     public static void CheckImageOutput(string output, string image, bool force)
     {
-        OutputGuard.Extension(output, ".png", "--out");
-        OutputGuard.NotAnInput(output, [image], "--out");
-        OutputGuard.MayReplace(output, force);
+        OutputGuard.NewFile(output, ".png", "--out", [image], force);
         OutputGuard.WritableFolder(Path.GetDirectoryName(Path.GetFullPath(output))!);
     }
 

@@ -15,6 +15,10 @@ namespace Toolkit.Pipelines.Cifar;
 /// </summary>
 public static class CifarExport
 {
+    /// <summary>Where a run folder's model goes unless told: models/RUN.onnx.</summary>
+    public static string DefaultModelPath(string runFolder) =>
+        Path.Combine("models", Path.GetFileName(Path.TrimEndingDirectorySeparator(runFolder)) + ".onnx");
+
     public static ExportResult Export(string runOrSearchFolder, string onnxPath, DataLocation data)
     {
         string folder = BestRunFolder(runOrSearchFolder);

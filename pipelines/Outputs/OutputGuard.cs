@@ -34,6 +34,17 @@ public static class OutputGuard
         WritableFolder(Path.GetDirectoryName(Path.GetFullPath(onnxPath))!);
     }
 
+    /// <summary>
+    /// A file <paramref name="option"/> writes as <paramref name="extension"/>: named so, none of the
+    /// <paramref name="inputs"/>, and not an existing file unless <paramref name="force"/>.
+    /// </summary>
+    public static void NewFile(string path, string extension, string option, IEnumerable<string> inputs, bool force)
+    {
+        Extension(path, extension, option);
+        NotAnInput(path, inputs, option);
+        MayReplace(path, force);
+    }
+
     /// <summary>An output file written as <paramref name="extension"/> (e.g. ".png") for <paramref name="option"/>.</summary>
     public static void Extension(string path, string extension, string option)
     {

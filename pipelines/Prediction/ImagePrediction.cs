@@ -26,6 +26,8 @@ public static class ImagePrediction
     public static PredictionResult Run(OnnxModel model, IEnumerable<string> paths, int top, string? output, bool force, Action<string> skipped,
         long maxPixels = ImageDecoder.DefaultMaxPixels)
     {
+        if (output is not null && model.Info.Task != ModelInfo.Reconstruction)
+            throw new ArgumentException($"--out {output}: {model.Path} is a {model.Info.Task} model; only reconstruction models write images to --out");
         var failures = new List<Failure>();
         var inputs = new List<(string Source, float[] Input)>();
         foreach (string path in ImageFiles(paths, failures, skipped))
@@ -50,11 +52,7 @@ public static class ImagePrediction
     {
         var destinations = inputs.Select(i => Destination(i.Source, output, inputs.Count)).ToList();
         foreach (string png in destinations)
-        {
-            OutputGuard.Extension(png, ".png", "--out");
-            OutputGuard.NotAnInput(png, [model.Path, .. inputs.Select(i => i.Source)], "--out");
-            OutputGuard.MayReplace(png, force);
-        }
+            OutputGuard.NewFile(png, ".png", "--out", [model.Path, .. inputs.Select(i => i.Source)], force);
         var written = new List<Reconstruction>();
         foreach (var ((source, input), png) in inputs.Zip(destinations))
         {

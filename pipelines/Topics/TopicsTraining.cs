@@ -18,6 +18,9 @@ public static class TopicsTraining
 {
     public const string ModelFile = "topics-vae.onnx";
 
+    /// <summary>A new run folder named by the time: runs/topics-vae-TIMESTAMP.</summary>
+    public static string NewRunFolder() => Path.Combine("runs", $"topics-vae-{DateTime.UtcNow:yyyyMMdd-HHmmss}");
+
     /// <param name="model">Also write the encoder here, e.g. models/topics-vae.onnx; null: only in the run folder.</param>
     public static TopicsResult Run(TopicCorpus corpus, VaeOptions options, string folder, string? model, bool force,
         Action<EpochRecord>? onEpoch = null)

@@ -13,17 +13,28 @@ public sealed record FeatureRequest(string Backbone, string Preprocess, int Reso
 
 public sealed record SplitReport(string Split, int Images, int Computed, int Reused, double Seconds, double ImagesPerSecond);
 
+/// <summary>The splits filled, and the images computed (not reused) per second over all of them.</summary>
+public sealed record FeatureExtractionResult(IReadOnlyList<SplitReport> Splits, string Provider, string? Notice)
+{
+    public int Computed => Splits.Sum(r => r.Computed);
+    public double Seconds => Splits.Sum(r => r.Seconds);
+    public double ImagesPerSecond => Seconds > 0 ? Math.Round(Computed / Seconds, 2) : 0;
+}
+
 /// <summary>
 /// CIFAR-10 through the pretrained backbone into a feature folder: select (and optionally JPEG-degrade) the images,
 /// build the extraction graph, then fill the chunk cache split by split, test first, reusing every whole chunk.
 /// </summary>
 public static class FeatureExtraction
 {
+    /// <summary>The default feature folder of a resolution: runs/transfer/features-RESOLUTION.</summary>
+    public static string DefaultFolder(int resolution) => Path.Combine("runs", "transfer", $"features-{resolution}");
+
     public const string ExtractorFileName = "extractor.onnx";
     private const int ChunkSize = 500;
 
     /// <param name="onSplit">Runs one split's fill, e.g. under a progress bar: (description, images, fill with progress).</param>
-    public static (IReadOnlyList<SplitReport> Splits, string Provider, string? Notice) Run(FeatureRequest request, DataLocation location,
+    public static FeatureExtractionResult Run(FeatureRequest request, DataLocation location,
         Func<string, int, Func<Action<int>, FillResult>, FillResult> onSplit, CancellationToken cancel)
     {
         var (train, test) = Images(request, location);
@@ -47,7 +58,7 @@ public static class FeatureExtraction
                 cache.Fill(split, images.Labels, (first, count) => extractor.Run(images.Floats(first, count), count, request.Batch), progress, cancel));
             reports.Add(new SplitReport(split, images.Count, fill.Computed, fill.Reused, Math.Round(fill.Seconds, 1), Math.Round(fill.ImagesPerSecond, 2)));
         }
-        return (reports, extractor.Provider, extractor.FallbackNotice);
+        return new FeatureExtractionResult(reports, extractor.Provider, extractor.FallbackNotice);
     }
 
     private static (CifarImages Train, CifarImages Test) Images(FeatureRequest request, DataLocation location)

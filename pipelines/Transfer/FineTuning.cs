@@ -18,6 +18,9 @@ namespace Toolkit.Pipelines.Transfer;
 public sealed record FineTuneRequest(string Folder, string? ModelsFolder, string? Name, int Resolution, int? Epochs, int? Subset,
     int BatchSize, double LearningRate, LearningRateSchedule Schedule, bool? Flip, long Seed, string Device, int? Threads, string? Pretrained);
 
+/// <summary>Training images per second measured over a few steps, and the minutes an epoch would take at that rate.</summary>
+public sealed record FineTuneSpeed(int Resolution, int BatchSize, int Steps, double ImagesPerSecond, double EpochSeconds, int Threads);
+
 public sealed record FineTuneResult(string Folder, RunRecord<FineTuneSpec> Record, ExportResult? Export);
 
 /// <summary>
@@ -28,6 +31,17 @@ public sealed record FineTuneResult(string Folder, RunRecord<FineTuneSpec> Recor
 public static class FineTuning
 {
     public const int DefaultEpochs = 2;
+
+    /// <summary>A new run folder named by resolution and time: runs/transfer-resnet18-rR-TIME.</summary>
+    public static string NewRunFolder(int resolution) => Path.Combine("runs", $"transfer-resnet18-r{resolution}-{DateTime.Now:yyyyMMdd-HHmmss}");
+
+    /// <summary>Times <paramref name="steps"/> training steps (after one warm-up step) of the run's network; trains nothing to keep.</summary>
+    public static FineTuneSpeed Measure(FineTuneRequest request, FineTuneSpec spec, CifarData data, int steps)
+    {
+        using var model = Network(request.Folder, spec);
+        double rate = FineTuneRun.MeasureImagesPerSecond(spec, model, data.Train, steps);
+        return new FineTuneSpeed(spec.Resolution, spec.Training.BatchSize, steps, rate, data.Train.Count / rate, TorchSharp.torch.get_num_threads());
+    }
 
     /// <summary>The spec a request trains: a run folder's own (only the epoch count may change), else a new one.</summary>
     public static FineTuneSpec Spec(FineTuneRequest request)

@@ -1,4 +1,3 @@
-using Toolkit.Cli.Commands;
 using Toolkit.Datasets;
 using Toolkit.Datasets.Verification;
 using Toolkit.Tests.Datasets.Fixtures;
@@ -12,7 +11,16 @@ public sealed class DataVerifyTests : TempFolderTest
     [Fact]
     public void ChecksAreTheFourDataSetsInOrder()
     {
-        Assert.Equal(["mnist", "cifar10", "movielens", "20newsgroups"], DataVerifyCommand.Checks.Select(c => c.Name));
+        Assert.Equal(["mnist", "cifar10", "movielens", "20newsgroups"], DatasetCheck.All.Select(c => c.Name));
+    }
+
+    [Fact]
+    public void SelectedKeepsTheOrderAndRefusesUnknownNames()
+    {
+        Assert.Equal(["cifar10", "movielens"], DatasetCheck.Selected(["movielens", "cifar10"]).Select(c => c.Name));
+        Assert.Equal(4, DatasetCheck.Selected([]).Count);
+        var error = Assert.Throws<ArgumentException>(() => DatasetCheck.Selected(["mnist", "imagenet"]));
+        Assert.StartsWith("unknown data set imagenet; known: mnist, cifar10", error.Message);
     }
 
     [Fact]
@@ -20,7 +28,7 @@ public sealed class DataVerifyTests : TempFolderTest
     {
         WriteAllFixtures();
 
-        var reports = DataVerifyCommand.Checks.Select(c => DatasetCheck.Run(c, new DataLocation(Temp.Path, "test"))).ToList();
+        var reports = DatasetCheck.All.Select(c => DatasetCheck.Run(c, new DataLocation(Temp.Path, "test"))).ToList();
 
         Assert.All(reports, r => Assert.True(r.Ok, r.Problem));
         Assert.Equal(30, reports[0].CountPerSplit["train"]);

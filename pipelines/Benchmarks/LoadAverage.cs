@@ -1,4 +1,4 @@
-namespace Toolkit.Cli.Commands;
+namespace Toolkit.Pipelines.Benchmarks;
 
 /// <summary>The machine's 1, 5 and 15 minute load averages from /proc/loadavg, to print beside timings.</summary>
 public static class LoadAverage

@@ -1,0 +1,68 @@
+using Toolkit.Training;
+using Toolkit.Training.Cifar;
+using Toolkit.Training.Search;
+
+namespace Toolkit.Pipelines.Cifar;
+
+/// <summary>
+/// A new CIFAR-10 run or search as the user asks for it: the architecture's recipe, the recipe's settings changed,
+/// and hyperparameters set or searched by name (<c>lr</c>, <c>hidden</c>, ...). <see cref="Plan"/> makes it a
+/// <see cref="CifarTrainingPlan"/>.
+/// </summary>
+public sealed record CifarTrainingOptions
+{
+    public static readonly IReadOnlyList<string> Architectures = ["logreg", "mlp", "conv", "lenet"];
+
+    public string? Arch { get; init; }
+    public IReadOnlyList<ParameterSpec> Hyperparameters { get; init; } = [];
+    public OptimizerKind? Optimizer { get; init; }
+    public LearningRateSchedule? Schedule { get; init; }
+    public bool? Flip { get; init; }
+    public bool? Normalize { get; init; }
+    public long? Seed { get; init; }
+    public int? Subset { get; init; }
+    public string Device { get; init; } = "auto";
+    public SearchKind Search { get; init; } = SearchKind.None;
+    public int Trials { get; init; } = 20;
+
+    /// <summary>The architecture named by <paramref name="arch"/> (logreg, mlp, conv or lenet, any case).</summary>
+    public static CifarArchitecture Architecture(string? arch) => arch?.ToLowerInvariant() switch
+    {
+        "logreg" => CifarArchitecture.Logreg,
+        "mlp" => CifarArchitecture.Mlp,
+        "conv" => CifarArchitecture.Conv,
+        "lenet" => CifarArchitecture.Lenet,
+        null => throw new ArgumentException("--arch is required: logreg, mlp, conv or lenet"),
+        _ => throw new ArgumentException($"unknown --arch '{arch}': use logreg, mlp, conv or lenet"),
+    };
+
+    /// <summary>The architecture's recipe with the settings that are not searched applied.</summary>
+    public CifarRunSpec BaseSpec()
+    {
+        var recipe = CifarRecipes.Default(Architecture(Arch));
+        var training = recipe.Training with
+        {
+            Optimizer = Optimizer ?? recipe.Training.Optimizer,
+            Schedule = Schedule ?? recipe.Training.Schedule,
+            FlipAugment = Flip ?? recipe.Training.FlipAugment,
+            Seed = Seed ?? recipe.Training.Seed,
+        };
+        var net = recipe.Net with { NormalizesInput = Normalize ?? recipe.Net.NormalizesInput };
+        return recipe with { Net = net, Training = training, Subset = Subset, Device = Device };
+    }
+
+    /// <summary>
+    /// One run with the given hyperparameters, or a search over them, in <paramref name="folder"/> (default
+    /// runs/cifar10-ARCH-TIME); the best model is exported to <paramref name="modelsFolder"/> (default: the run folder).
+    /// </summary>
+    public CifarTrainingPlan Plan(string? folder, string? modelsFolder, string? name, bool noExport)
+    {
+        var baseSpec = BaseSpec();
+        string arch = baseSpec.Net.Arch.ToString().ToLowerInvariant();
+        folder ??= Path.Combine("runs", $"cifar10-{arch}-{DateTime.Now:yyyyMMdd-HHmmss}");
+        var search = Search == SearchKind.None ? null : CifarSearch.Plan(Hyperparameters, Search, Trials, baseSpec.Training.Seed);
+        if (search is null)
+            baseSpec = CifarSearch.Apply(baseSpec, TrialPlanner.Plan(Hyperparameters, SearchKind.None, 1, baseSpec.Training.Seed)[0].Values);
+        return CifarTraining.New(baseSpec, search, folder, modelsFolder, name, noExport);
+    }
+}
