@@ -1,5 +1,4 @@
 using System.Reflection;
-using Spectre.Console.Cli;
 using Spectre.Console.Cli.Help;
 
 namespace Toolkit.Cli;

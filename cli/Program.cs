@@ -1,4 +1,3 @@
-using Spectre.Console.Cli;
 using Toolkit.Cli;
 using Toolkit.Cli.Commands;
 

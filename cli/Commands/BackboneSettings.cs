@@ -1,5 +1,3 @@
-using System.ComponentModel;
-using Spectre.Console.Cli;
 using Toolkit.Export.Import;
 
 namespace Toolkit.Cli.Commands;

@@ -1,7 +1,3 @@
-using System.ComponentModel;
-using System.Globalization;
-using Spectre.Console;
-using Spectre.Console.Cli;
 using Toolkit.Pipelines.Benchmarks;
 using Toolkit.Recommender.Benchmarks;
 

@@ -1,7 +1,3 @@
-using System.ComponentModel;
-using System.Globalization;
-using Spectre.Console;
-using Spectre.Console.Cli;
 using Toolkit.Inference.Benchmarks;
 using Toolkit.Inference.Evaluation;
 using Toolkit.Pipelines.Benchmarks;

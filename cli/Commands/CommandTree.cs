@@ -1,5 +1,3 @@
-using Spectre.Console.Cli;
-
 namespace Toolkit.Cli.Commands;
 
 /// <summary>Every command and branch of the toolkit command line with its description and examples, registered once for the program and its tests.</summary>

@@ -1,6 +1,4 @@
 using Microsoft.ML.OnnxRuntime;
-using Spectre.Console;
-using Spectre.Console.Cli;
 using Toolkit.Datasets;
 using Toolkit.Inference.Images;
 

@@ -1,5 +1,3 @@
-using System.ComponentModel;
-using Spectre.Console.Cli;
 using Toolkit.Pipelines.Cifar;
 using Toolkit.Pipelines.Outputs;
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-using Spectre.Console;
 using Toolkit.Recommender.Comparison;
 
 namespace Toolkit.Cli.Commands;

@@ -1,5 +1,3 @@
-using System.Globalization;
-using Spectre.Console;
 using Toolkit.Inference.Sessions;
 
 namespace Toolkit.Cli.Commands;

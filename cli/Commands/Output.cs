@@ -1,5 +1,3 @@
-using System.Globalization;
-using Spectre.Console;
 using Toolkit.Pipelines.Outputs;
 
 namespace Toolkit.Cli.Commands;

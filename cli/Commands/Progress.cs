@@ -1,5 +1,3 @@
-using Spectre.Console;
-
 namespace Toolkit.Cli.Commands;
 
 /// <summary>A Spectre.Console progress bar with ETA around one piece of long work.</summary>

@@ -1,5 +1,3 @@
-using System.ComponentModel;
-using Spectre.Console.Cli;
 using Toolkit.Training.Topics;
 
 namespace Toolkit.Cli.Commands;

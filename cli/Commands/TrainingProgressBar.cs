@@ -1,4 +1,3 @@
-using Spectre.Console;
 using Toolkit.Training;
 
 namespace Toolkit.Cli.Commands;

@@ -1,4 +1,3 @@
-using Spectre.Console;
 using Toolkit.Pipelines.Exports;
 using Toolkit.Training;
 using Toolkit.Training.Cifar;

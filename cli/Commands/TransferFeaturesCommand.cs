@@ -1,6 +1,3 @@
-using System.ComponentModel;
-using Spectre.Console;
-using Spectre.Console.Cli;
 using Toolkit.Inference.Sessions;
 using Toolkit.Inference.Transfer;
 using Toolkit.Pipelines.Transfer;

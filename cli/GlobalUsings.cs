@@ -1,0 +1,5 @@
+// What nearly every command uses: option attributes (Description, DefaultValue), Spectre's commands and output, invariant formats.
+global using System.ComponentModel;
+global using System.Globalization;
+global using Spectre.Console;
+global using Spectre.Console.Cli;
