@@ -57,12 +57,15 @@ public sealed class TrainMnistAeCommand : Command<TrainMnistAeSettings>
             starting: settings.Json ? null : o => ConsoleLine.Out($"Training [bold]{AutoencoderNets.Name(o.Kind, o.Hidden)}[/]"),
             onStep: settings.Json ? null : PrintEvery50);
         if (settings.Json)
+        {
             Json.Print(results.Select(r => new { r.Record.Name, r.Folder, r.Record.TrainMse, r.Record.TestMse, r.Record.TrainSeconds, r.Record.WallSeconds, r.Export }));
-        else foreach (var r in results)
-            {
-                AnsiConsole.MarkupLine($"{Markup.Escape(r.Record.Name)} in {Markup.Escape(r.Folder)}: train MSE {r.Record.TrainMse:F5}, test MSE {r.Record.TestMse:F5}, {r.Record.WallSeconds:F0} s");
-                if (r.Export is not null) TrainingReport.PrintExport(r.Export);
-            }
+            return 0;
+        }
+        foreach (var r in results)
+        {
+            AnsiConsole.MarkupLine($"{Markup.Escape(r.Record.Name)} in {Markup.Escape(r.Folder)}: train MSE {r.Record.TrainMse:F5}, test MSE {r.Record.TestMse:F5}, {r.Record.WallSeconds:F0} s");
+            if (r.Export is not null) TrainingReport.PrintExport(r.Export);
+        }
         return 0;
     }
 

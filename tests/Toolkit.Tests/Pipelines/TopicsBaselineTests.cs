@@ -12,7 +12,7 @@ public sealed class TopicsBaselineTests
     [Fact]
     public void ScoresRandomSetsAndNmfTopicsOnTheReferenceCorpus()
     {
-        var corpus = TwoThemeCorpus.Create();
+        var corpus = TwoThemeCorpus.Create(wordsPerTheme: 6); // random sets need 10 distinct words
 
         var result = TopicsBaseline.Run(corpus, new NmfOptions(Topics: 2, Iterations: 50, Seed: 1, TfIdf: false), randomSets: 20);
 
