@@ -1,7 +1,7 @@
 using Toolkit.Cli;
 using Toolkit.Cli.Commands;
 
-Toolkit.Training.NativeHeap.UseFixedMmapThreshold();
+Toolkit.Training.NativeRuntime.UseFixedMmapThreshold();
 
 // --verbose is global: it adds the .NET stack trace to an error's one line, for whichever command ran.
 bool verbose = args.Contains("--verbose");

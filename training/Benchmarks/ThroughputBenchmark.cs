@@ -22,6 +22,7 @@ public static class ThroughputBenchmark
 
     public static ThroughputResult Run(CifarRunSpec spec, ImageTensors train, int batches, int rounds)
     {
+        NativeRuntime.TurnOneDnnOffOnAmd(); // the kernels training uses
         int batchSize = spec.Training.BatchSize;
         using var bareImages = ImageTensors.ToUnitFloat(train.Images.narrow(0, 0, Math.Min(train.Count, batches * batchSize)));
         using var bareLabels = train.Labels.narrow(0, 0, bareImages.shape[0]);
@@ -40,7 +41,7 @@ public static class ThroughputBenchmark
     {
         using var model = CifarRun.CreateModel(spec, CPU);
         var trainer = new Trainer(model, spec.Training, CPU);
-        var sampler = new BatchSampler(train, spec.Training.BatchSize, spec.Training.Seed, spec.Training.FlipAugment);
+        var sampler = new BatchSampler(train, spec.Training);
         using var epoch = sampler.Epoch(0, CPU).GetEnumerator();
         var clock = new Stopwatch();
         for (int b = 0; b < WarmupBatches + batches; b++)
