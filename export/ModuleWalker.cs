@@ -8,7 +8,7 @@ namespace Toolkit.Export;
 
 /// <summary>
 /// Walks a TorchSharp module tree (Sequential containers, Linear, Conv2d, ReLU, MaxPool2d, Flatten,
-/// Dropout, the toolkit's Normalize, BatchNorm2d with its running statistics, nearest Upsample by an integer
+/// Dropout, the toolkit's Normalize and Residual, BatchNorm2d with its running statistics, nearest Upsample by an integer
 /// factor, AdaptiveAvgPool2d to 1x1, and TorchVision's ResNet with basic blocks) into the list of layer ops an
 /// ONNX graph is built from; a residual block is one op holding its two paths.
 /// </summary>
@@ -34,6 +34,9 @@ public static class ModuleWalker
             case nn.Module when ResNetBlocks.IsBasicBlock(module):
                 ops.Add(ResNetBlocks.Walk(module, name, (child, childName) => WalkChild(child, childName)));
                 ops.Add(new ReluOp(name + ".relu"));
+                break;
+            case Residual residual:
+                ops.Add(new ResidualOp(name, WalkChild(residual.Body, name + ".body"), []));
                 break;
             case BatchNorm2d bn:
                 ops.Add(BatchNorm(bn, name));

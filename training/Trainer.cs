@@ -16,7 +16,7 @@ public sealed class Trainer(nn.Module<Tensor, Tensor> model, TrainingOptions opt
     public static OptimizerHelper CreateOptimizer(nn.Module model, TrainingOptions options) => options.Optimizer switch
     {
         OptimizerKind.Adam => optim.Adam(model.parameters(), options.LearningRate, weight_decay: options.WeightDecay),
-        OptimizerKind.Sgd => optim.SGD(model.parameters(), options.LearningRate, options.Momentum, weight_decay: options.WeightDecay),
+        OptimizerKind.Sgd => optim.SGD(model.parameters(), options.LearningRate, options.Momentum, weight_decay: options.WeightDecay, nesterov: options.Nesterov),
         _ => throw new ArgumentOutOfRangeException(nameof(options), options.Optimizer, "unknown optimizer"),
     };
 
@@ -25,14 +25,13 @@ public sealed class Trainer(nn.Module<Tensor, Tensor> model, TrainingOptions opt
         var history = File.Exists(checkpointPath)
             ? new List<EpochMetrics>(Checkpoint.Load(checkpointPath, model, Optimizer))
             : [];
-        var sampler = new BatchSampler(train, options.BatchSize, options.Seed, options.FlipAugment);
+        var sampler = new BatchSampler(train, options);
         progress.Started(history.Count, options.Epochs, sampler.BatchesPerEpoch);
 
         for (int epoch = history.Count; epoch < options.Epochs; epoch++)
         {
             var clock = Stopwatch.StartNew();
             double learningRate = options.LearningRateAt(epoch);
-            SetLearningRate(learningRate);
             var trained = TrainEpoch(sampler, epoch, progress);
             var validated = Evaluation.Evaluate(model, validation, device);
             var metrics = new EpochMetrics(epoch + 1, learningRate, trained.Loss, trained.Accuracy,
@@ -57,6 +56,7 @@ public sealed class Trainer(nn.Module<Tensor, Tensor> model, TrainingOptions opt
             using var scope = NewDisposeScope();
             if (!batches.MoveNext()) break;
             var (images, labels) = batches.Current;
+            SetLearningRate(options.LearningRateAt(epoch + (double)batch / sampler.BatchesPerEpoch));
             var (batchLoss, batchCorrect) = Step(images, labels);
             lossSum += batchLoss * labels.shape[0];
             correct += batchCorrect;
@@ -71,7 +71,7 @@ public sealed class Trainer(nn.Module<Tensor, Tensor> model, TrainingOptions opt
     {
         Optimizer.zero_grad();
         var logits = model.forward(images);
-        var loss = nn.functional.cross_entropy(logits, labels);
+        var loss = nn.functional.cross_entropy(logits, labels, label_smoothing: options.LabelSmoothing);
         loss.backward();
         Optimizer.step();
         return (loss.item<float>(), logits.argmax(1).eq(labels).sum().item<long>());

@@ -10,7 +10,7 @@ public sealed class BenchThroughputCommand : Command<BenchThroughputCommand.Sett
 {
     public sealed class Settings : TorchSettings
     {
-        [CommandOption("--arch <ARCH>"), Description("logreg, mlp, conv or lenet (lenet).")]
+        [CommandOption("--arch <ARCH>"), Description("logreg, mlp, conv, lenet or fast (lenet).")]
         public string Arch { get; init; } = "lenet";
         [CommandOption("--batches <N>"), Description("Timed batches per round (40).")]
         public int Batches { get; init; } = 40;
@@ -21,7 +21,7 @@ public sealed class BenchThroughputCommand : Command<BenchThroughputCommand.Sett
 
         public override ValidationResult Validate() =>
             OptionRules.Check(
-                CifarTrainingOptions.Architectures.Contains(Arch.ToLowerInvariant()) ? null : $"--arch {Arch}: expected logreg, mlp, conv or lenet",
+                CifarTrainingOptions.Architectures.Contains(Arch.ToLowerInvariant()) ? null : $"--arch {Arch}: expected {string.Join(", ", CifarTrainingOptions.Architectures)}",
                 OptionRules.Range("--batches", Batches, 1, OptionRules.MaxCount),
                 OptionRules.Range("--rounds", Rounds, 1, OptionRules.MaxCount),
                 OptionRules.Range("--batch-size", BatchSize, 1, OptionRules.MaxBatch)) ?? base.Validate();

@@ -11,39 +11,39 @@ namespace Toolkit.Cli.Commands;
 /// </summary>
 public sealed class TrainCifarSettings : TorchSettings
 {
-    [CommandOption("--arch <ARCH>"), Description("logreg, mlp, conv or lenet.")]
+    [CommandOption("--arch <ARCH>"), Description("logreg, mlp, conv, lenet or fast (a residual batch-norm network trained by the fast recipe).")]
     public string? Arch { get; init; }
-    [CommandOption("--lr <VALUES>"), Description("Learning rate (1e-2 logreg, 1e-3 mlp, 0.02 conv/lenet).")]
+    [CommandOption("--lr <VALUES>"), Description("Learning rate, the peak for one-cycle (1e-2 logreg, 1e-3 mlp, 0.02 conv/lenet, 0.2 fast).")]
     public string? Lr { get; init; }
     [CommandOption("--hidden <VALUES>"), Description("M: mlp hidden units (200) or conv filters (200).")]
     public string? Hidden { get; init; }
     [CommandOption("--kernel <VALUES>"), Description("k: convolution kernel side (5).")]
     public string? Kernel { get; init; }
-    [CommandOption("--pool <VALUES>"), Description("N for conv (8), p for lenet (3): max-pool side.")]
+    [CommandOption("--pool <VALUES>"), Description("N for conv (8), p for lenet (3), each stage's pool for fast (2): max-pool side.")]
     public string? Pool { get; init; }
-    [CommandOption("--o1 <VALUES>"), Description("lenet first convolution channels (173).")]
+    [CommandOption("--o1 <VALUES>"), Description("lenet first convolution channels (173); fast stem width (24).")]
     public string? O1 { get; init; }
-    [CommandOption("--o2 <VALUES>"), Description("lenet second convolution channels (134).")]
+    [CommandOption("--o2 <VALUES>"), Description("lenet second convolution channels (134); fast stage-1 width (48).")]
     public string? O2 { get; init; }
-    [CommandOption("--o3 <VALUES>"), Description("lenet first hidden layer units (175).")]
+    [CommandOption("--o3 <VALUES>"), Description("lenet first hidden layer units (175); fast stage-2 width (96).")]
     public string? O3 { get; init; }
-    [CommandOption("--o4 <VALUES>"), Description("lenet second hidden layer units (113).")]
+    [CommandOption("--o4 <VALUES>"), Description("lenet second hidden layer units (113); fast stage-3 width (192).")]
     public string? O4 { get; init; }
-    [CommandOption("--epochs <VALUES>"), Description("Epochs (12 logreg/mlp, 8 conv/lenet).")]
+    [CommandOption("--epochs <VALUES>"), Description("Epochs (12 logreg/mlp/fast, 8 conv/lenet).")]
     public string? Epochs { get; init; }
-    [CommandOption("--batch-size <VALUES>"), Description("Mini-batch size (512 logreg, 128 mlp, 32 conv/lenet).")]
+    [CommandOption("--batch-size <VALUES>"), Description("Mini-batch size (512 logreg/fast, 128 mlp, 32 conv/lenet).")]
     public string? BatchSize { get; init; }
     [CommandOption("--momentum <VALUES>"), Description("SGD momentum (0.9).")]
     public string? Momentum { get; init; }
-    [CommandOption("--weight-decay <VALUES>"), Description("L2 weight decay (0).")]
+    [CommandOption("--weight-decay <VALUES>"), Description("L2 weight decay (0; 5e-4 fast).")]
     public string? WeightDecay { get; init; }
     [CommandOption("--optimizer <NAME>"), Description("adam or sgd (adam for logreg/mlp, sgd for conv/lenet).")]
     public OptimizerKind? Optimizer { get; init; }
-    [CommandOption("--schedule <NAME>"), Description("Learning-rate schedule: constant (the reference recipes) or cosine (default).")]
+    [CommandOption("--schedule <NAME>"), Description("Learning-rate schedule: constant (the reference recipes), cosine (default) or onecycle (fast).")]
     public LearningRateSchedule? Schedule { get; init; }
-    [CommandOption("--flip <BOOL>"), Description("Random horizontal flips of training images (true for conv/lenet).")]
+    [CommandOption("--flip <BOOL>"), Description("Random horizontal flips of training images (true for conv/lenet/fast).")]
     public bool? Flip { get; init; }
-    [CommandOption("--normalize <BOOL>"), Description("Normalize pixels to (p - 0.5) / 0.5 in the network's first layer (true for mlp/conv/lenet).")]
+    [CommandOption("--normalize <BOOL>"), Description("Normalize pixels to (p - 0.5) / 0.5 in the network's first layer (true for mlp/conv/lenet/fast).")]
     public bool? Normalize { get; init; }
     [CommandOption("--seed <SEED>"), Description("Seed of weights, batch order and flips (1).")]
     public long? Seed { get; init; }
@@ -73,7 +73,7 @@ public sealed class TrainCifarSettings : TorchSettings
         try
         {
             return OptionRules.Check(
-                Arch is null || CifarTrainingOptions.Architectures.Contains(Arch.ToLowerInvariant()) ? null : $"--arch {Arch}: expected logreg, mlp, conv or lenet",
+                Arch is null || CifarTrainingOptions.Architectures.Contains(Arch.ToLowerInvariant()) ? null : $"--arch {Arch}: expected {string.Join(", ", CifarTrainingOptions.Architectures)}",
                 OptionRules.Range("--subset", Subset, 1, CifarData.TrainingCount),
                 OptionRules.Range("--trials", Trials, 1, ParameterSpec.MaxPoints),
                 Options.Hyperparameters.Select(HyperparameterProblem).FirstOrDefault(p => p is not null)) ?? base.Validate();

@@ -11,7 +11,7 @@ namespace Toolkit.Pipelines.Cifar;
 /// </summary>
 public sealed record CifarTrainingOptions
 {
-    public static readonly IReadOnlyList<string> Architectures = ["logreg", "mlp", "conv", "lenet"];
+    public static readonly IReadOnlyList<string> Architectures = Enum.GetNames<CifarArchitecture>().Select(n => n.ToLowerInvariant()).ToArray();
 
     public string? Arch { get; init; }
     public IReadOnlyList<ParameterSpec> Hyperparameters { get; init; } = [];
@@ -25,15 +25,12 @@ public sealed record CifarTrainingOptions
     public SearchKind Search { get; init; } = SearchKind.None;
     public int Trials { get; init; } = 20;
 
-    /// <summary>The architecture named by <paramref name="arch"/> (logreg, mlp, conv or lenet, any case).</summary>
-    public static CifarArchitecture Architecture(string? arch) => arch?.ToLowerInvariant() switch
+    /// <summary>The architecture named by <paramref name="arch"/> (one of <see cref="Architectures"/>, any case).</summary>
+    public static CifarArchitecture Architecture(string? arch) => arch switch
     {
-        "logreg" => CifarArchitecture.Logreg,
-        "mlp" => CifarArchitecture.Mlp,
-        "conv" => CifarArchitecture.Conv,
-        "lenet" => CifarArchitecture.Lenet,
-        null => throw new ArgumentException("--arch is required: logreg, mlp, conv or lenet"),
-        _ => throw new ArgumentException($"unknown --arch '{arch}': use logreg, mlp, conv or lenet"),
+        null => throw new ArgumentException($"--arch is required: {string.Join(", ", Architectures)}"),
+        _ when Architectures.Contains(arch.ToLowerInvariant()) => Enum.Parse<CifarArchitecture>(arch, ignoreCase: true),
+        _ => throw new ArgumentException($"unknown --arch '{arch}': use {string.Join(", ", Architectures)}"),
     };
 
     /// <summary>The architecture's recipe with the settings that are not searched applied.</summary>

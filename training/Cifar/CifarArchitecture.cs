@@ -1,3 +1,3 @@
 namespace Toolkit.Training.Cifar;
 
-public enum CifarArchitecture { Logreg, Mlp, Conv, Lenet }
+public enum CifarArchitecture { Logreg, Mlp, Conv, Lenet, Fast }

@@ -75,7 +75,7 @@ public static class FineTuneRun
         var device = Devices.Resolve(spec.Device);
         model.to(device).train();
         var trainer = new Trainer(model, spec.Training, device);
-        var sampler = new BatchSampler(train, spec.Training.BatchSize, spec.Training.Seed, spec.Training.FlipAugment);
+        var sampler = new BatchSampler(train, spec.Training);
         var clock = new Stopwatch();
         int done = 0;
         long images = 0;

@@ -1,3 +1,4 @@
+using Toolkit.Training.Cifar;
 using Toolkit.Training.Transfer;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -8,23 +9,24 @@ namespace Toolkit.Tests.Transfer;
 /// <summary>
 /// Small ResNet-like networks with seeded random weights and batch-norm statistics (fresh batch norms are the
 /// identity, which would test nothing): TorchVision's ResNet with one basic block per stage (identity shortcut in
-/// stage 1, conv-BN downsample in stages 2-4), alone or behind the fine-tuning input stage (normalize, upsample).
+/// stage 1, conv-BN downsample in stages 2-4), alone or behind the fine-tuning input stage (normalize, upsample), and
+/// the fast CIFAR-10 network at small widths (the toolkit's own Residual blocks, pooling before batch norm).
 /// </summary>
 public static class RandomResNets
 {
-    public static IReadOnlyList<string> Names => ["resnet", "finetune-x2"];
+    public static IReadOnlyList<string> Names => ["resnet", "finetune-x2", "fast"];
 
     public static nn.Module<Tensor, Tensor> Create(string name, int seed = 5)
     {
         manual_seed(seed);
-        var resnet = ResNetBuilder.BasicBlocks([1, 1, 1, 1], 10);
-        Randomize(resnet);
         nn.Module<Tensor, Tensor> model = name switch
         {
-            "resnet" => resnet,
-            "finetune-x2" => FineTuneNet.Build(resnet, [0.48f, 0.45f, 0.40f], [0.25f, 0.24f, 0.26f], resolution: 64),
+            "resnet" => ResNetBuilder.BasicBlocks([1, 1, 1, 1], 10),
+            "finetune-x2" => FineTuneNet.Build(ResNetBuilder.BasicBlocks([1, 1, 1, 1], 10), [0.48f, 0.45f, 0.40f], [0.25f, 0.24f, 0.26f], resolution: 64),
+            "fast" => CifarNets.Build(CifarNetConfig.Default(CifarArchitecture.Fast) with { O1 = 8, O2 = 16, O3 = 16, O4 = 32 }),
             _ => throw new ArgumentException($"unknown test network {name}"),
         };
+        Randomize(model);
         model.eval();
         return model;
     }
