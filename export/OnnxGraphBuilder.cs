@@ -63,12 +63,20 @@ public sealed class OnnxGraphBuilder
             Float("epsilon", (float)b.Epsilon)),
         ResidualOp r => Node("Add", r.Name + ".add", [Chain(r.Main, input), Chain(r.Shortcut, input)]),
         GlobalAveragePoolOp g => Node("GlobalAveragePool", g.Name, [input]),
+        FlipWidthOp f => Node("MatMul", f.Name, [input, Constant(f.Name + ".anti_identity", [f.Width, f.Width], AntiIdentity(f.Width))]),
         // Resize's roi input is unused in nearest mode and left empty; asymmetric coordinates with floor rounding
         // make output pixel i read input pixel floor(i / factor), as PyTorch's nearest interpolation does.
         UpsampleNearestOp u => Node("Resize", u.Name, [input, "", Constant(u.Name + ".scales", [4], [1f, 1f, u.Factor, u.Factor])],
             String("mode", "nearest"), String("coordinate_transformation_mode", "asymmetric"), String("nearest_mode", "floor")),
         _ => throw new UnsupportedLayerException(op.Name, op.GetType().Name, "no ONNX translation for this op"),
     };
+
+    private static float[] AntiIdentity(long size)
+    {
+        var values = new float[size * size];
+        for (long row = 0; row < size; row++) values[row * size + size - 1 - row] = 1f;
+        return values;
+    }
 
     /// <summary>Emits a chain of ops from <paramref name="input"/> and returns its last output; an empty chain is the input itself.</summary>
     private string Chain(IReadOnlyList<LayerOp> ops, string input)

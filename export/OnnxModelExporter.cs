@@ -8,10 +8,14 @@ namespace Toolkit.Export;
 /// <summary>Exports a TorchSharp network as a self-contained ONNX file plus its model card.</summary>
 public static class OnnxModelExporter
 {
-    /// <summary>The forward graph of a network walked layer by layer.</summary>
-    public static ModelProto Build(nn.Module model, ModelDescription description, long outputs)
+    /// <summary>
+    /// The forward graph of a network walked layer by layer; with <paramref name="flipAveraging"/> it returns the mean
+    /// of the network's logits on the image and on its mirror image (<see cref="FlipAveraging"/>).
+    /// </summary>
+    public static ModelProto Build(nn.Module model, ModelDescription description, long outputs, bool flipAveraging = false)
     {
         var ops = ModuleWalker.Walk(model);
+        if (flipAveraging) ops = FlipAveraging.Wrap(ops, description.InputShape[^1]);
         return OnnxGraphBuilder.Build(ops, description.InputShape[1..], outputs, description.MetadataProps(), description.OutputName);
     }
 

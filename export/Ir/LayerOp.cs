@@ -43,6 +43,9 @@ public sealed record BatchNormOp(string Name, float[] Scale, float[] Bias, float
 /// </summary>
 public sealed record ResidualOp(string Name, IReadOnlyList<LayerOp> Main, IReadOnlyList<LayerOp> Shortcut) : LayerOp(Name);
 
+/// <summary>Mirrors [N, C, H, W] left to right: a MatMul by the Width x Width anti-identity, which the gradient graph supports.</summary>
+public sealed record FlipWidthOp(string Name, long Width) : LayerOp(Name);
+
 /// <summary>Mean over each channel's whole spatial extent: [N, C, H, W] to [N, C, 1, 1].</summary>
 public sealed record GlobalAveragePoolOp(string Name) : LayerOp(Name);
 

@@ -27,7 +27,7 @@ public static class CifarExport
         {
             var final = record.Final ?? throw new InvalidOperationException($"{folder}: the run has not finished");
             var description = Describe(Path.GetFileNameWithoutExtension(onnxPath), model, record);
-            var graph = OnnxModelExporter.Build(model, description, CifarNets.Classes);
+            var graph = OnnxModelExporter.Build(model, description, CifarNets.Classes, record.Spec.Net.FlipAveraging);
             return MeasuredExport.Classifier(graph, description, TrainingMetrics(final, record.WallSeconds), onnxPath, folder, data);
         }
     }

@@ -16,11 +16,14 @@ public sealed record CifarNetConfig
     public int O3 { get; init; } = 175;
     public int O4 { get; init; } = 113;
 
+    /// <summary>Whether the exported graph averages the logits of each image and its mirror image; on by default for fast.</summary>
+    public bool FlipAveraging { get; init; }
+
     /// <summary>Whether the network's first layer maps [0, 1] pixels to (p - 0.5) / 0.5; on by default for conv and lenet.</summary>
     public bool NormalizesInput { get; init; }
 
     public static CifarNetConfig Default(CifarArchitecture arch) => arch == CifarArchitecture.Fast
-        ? new() { Arch = arch, Kernel = 3, Pool = 2, O1 = 16, O2 = 32, O3 = 64, O4 = 128, NormalizesInput = true }
+        ? new() { Arch = arch, Kernel = 3, Pool = 2, O1 = 16, O2 = 32, O3 = 64, O4 = 128, NormalizesInput = true, FlipAveraging = true }
         : new()
         {
             Arch = arch,

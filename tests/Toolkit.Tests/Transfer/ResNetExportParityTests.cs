@@ -86,6 +86,35 @@ public sealed class ResNetExportParityTests(ITestOutputHelper output) : IDisposa
     }
 
     [Fact]
+    public void FlipAveragedGraphsMatchTheMeanOfBothViewsAndItsAutograd()
+    {
+        using var model = RandomResNets.Create("fast");
+        manual_seed(9);
+        using var pixels = rand(3, 3, 32, 32);
+        long[] labels = [1, 4, 7];
+        var flipAveraged = new FlipAveragedNet(model);
+        var (logits, loss, gradient) = Autograd(flipAveraged, pixels, labels);
+
+        var forward = OnnxModelExporter.Build(model, TestDescriptions.Cifar("fast"), 10, flipAveraging: true);
+        string path = _folder.File("fast-flip.grad.onnx");
+        File.WriteAllBytes(path, GradientGraphBuilder.Build(forward).ToByteArray());
+        using var graph = GradientModel.Open(path, ExecutionDevice.Cpu);
+        var result = GradientResult.For(graph, 3);
+        graph.Run(pixels.data<float>().ToArray(), labels, 3, result);
+
+        output.WriteLine($"flip-averaged: logits {RelativeError(logits, result.Logits):E2}, input_grad {RelativeError(gradient, result.InputGradient):E2}");
+        Assert.True(RelativeError(logits, result.Logits) <= Tolerance, "logits differ from the mean of both views");
+        Assert.True(RelativeError(loss, result.Loss) <= Tolerance, "loss differs");
+        Assert.True(RelativeError(gradient, result.InputGradient) <= Tolerance, "input_grad differs from autograd through both views");
+    }
+
+    /// <summary>The reference: the mean of the network's logits on the batch and on its mirror image.</summary>
+    private sealed class FlipAveragedNet(nn.Module<Tensor, Tensor> inner) : nn.Module<Tensor, Tensor>("FlipAveragedNet")
+    {
+        public override Tensor forward(Tensor input) => (inner.forward(input) + inner.forward(input.flip(3))) * 0.5;
+    }
+
+    [Fact]
     public void ExportedResNetImportsBackIntoAFreshOneExactly()
     {
         using var original = (ResNet)RandomResNets.Create("resnet");
