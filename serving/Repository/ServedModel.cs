@@ -32,7 +32,7 @@ public sealed class ServedModel : ModelSession
 
     /// <summary>Opens a model file; one ONNX Runtime cannot load fails as SessionFactory reports it ("not an ONNX model").</summary>
     public static ServedModel Open(string name, string version, string path, ExecutionDevice device) =>
-        new(name, version, path, SessionFactory.Open(path, device));
+        new(name, version, path, SessionFactory.Open(path, device, spinning: true));
 
     /// <summary>Runs inputs already checked against <see cref="Inputs"/> (in that order) and returns every output.</summary>
     public IReadOnlyList<Tensor> Run(IReadOnlyList<Tensor> inputs)
