@@ -1,7 +1,7 @@
 using Toolkit.Cli;
 using Toolkit.Cli.Commands;
 
-Toolkit.Training.NativeRuntime.UseFixedMmapThreshold();
+Toolkit.Training.NativeRuntime.FixMallocThresholds();
 
 // --verbose is global: it adds the .NET stack trace to an error's one line, for whichever command ran.
 bool verbose = args.Contains("--verbose");

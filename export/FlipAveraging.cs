@@ -9,13 +9,13 @@ namespace Toolkit.Export;
 /// </summary>
 public static class FlipAveraging
 {
-    public const string Prefix = "flipped.";
+    private const string Prefix = "flipped.";
 
     public static IReadOnlyList<LayerOp> Wrap(IReadOnlyList<LayerOp> ops, long width)
     {
-        if (ops.LastOrDefault() is not LinearOp)
+        if (ops.LastOrDefault() is not LinearOp last)
             throw new UnsupportedLayerException("flip averaging", ops.LastOrDefault()?.GetType().Name ?? "empty network", "the network must end in a linear layer");
-        var halved = ops.Take(ops.Count - 1).Append(Halve((LinearOp)ops[^1])).ToList();
+        var halved = ops.Take(ops.Count - 1).Append(Halve(last)).ToList();
         var mirrored = halved.Select(Renamed).Prepend(new FlipWidthOp("mirror", width)).ToList();
         return [new ResidualOp("flip_average", halved, mirrored)];
     }

@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace Toolkit.Training;
 
 /// <summary>
-/// Process-wide settings of the native code under TorchSharp: a fixed glibc mmap threshold (at start), and oneDNN
+/// Process-wide settings of the native code under TorchSharp: fixed glibc malloc thresholds (at start), and oneDNN
 /// off on AMD CPUs (before the first training or evaluation on a device).
 /// </summary>
 public static class NativeRuntime
@@ -28,10 +28,14 @@ public static class NativeRuntime
     /// glibc's 128 KiB trim threshold (3.1 million page faults), 11.7 s at 512 MiB and 1 GiB (0.38 million), with
     /// the same peak RSS of 1.6 GB.
     /// </summary>
-    public static void UseFixedMmapThreshold()
+    public static void FixMallocThresholds()
     {
         if (!OperatingSystem.IsLinux()) return;
-        try { _ = mallopt(MmapThreshold, MmapBytes) + mallopt(TrimThreshold, TrimBytes); }
+        try
+        {
+            _ = mallopt(MmapThreshold, MmapBytes);
+            _ = mallopt(TrimThreshold, TrimBytes);
+        }
         catch (DllNotFoundException) { } // not glibc (e.g. musl): nothing to tune
         catch (EntryPointNotFoundException) { }
     }

@@ -21,7 +21,7 @@ public sealed class BenchThroughputCommand : Command<BenchThroughputCommand.Sett
 
         public override ValidationResult Validate() =>
             OptionRules.Check(
-                CifarTrainingOptions.Architectures.Contains(Arch.ToLowerInvariant()) ? null : $"--arch {Arch}: expected {string.Join(", ", CifarTrainingOptions.Architectures)}",
+                CifarTrainingOptions.ArchitectureProblem(Arch),
                 OptionRules.Range("--batches", Batches, 1, OptionRules.MaxCount),
                 OptionRules.Range("--rounds", Rounds, 1, OptionRules.MaxCount),
                 OptionRules.Range("--batch-size", BatchSize, 1, OptionRules.MaxBatch)) ?? base.Validate();

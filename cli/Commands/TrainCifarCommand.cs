@@ -13,25 +13,25 @@ public sealed class TrainCifarSettings : TorchSettings
 {
     [CommandOption("--arch <ARCH>"), Description("logreg, mlp, conv, lenet or fast (a residual batch-norm network trained by the fast recipe).")]
     public string? Arch { get; init; }
-    [CommandOption("--lr <VALUES>"), Description("Learning rate, the peak for one-cycle (1e-2 logreg, 1e-3 mlp, 0.02 conv/lenet, 0.2 fast).")]
+    [CommandOption("--lr <VALUES>"), Description("Learning rate, the peak for one-cycle (1e-2 logreg, 1e-3 mlp, 0.02 conv/lenet, 0.05 fast).")]
     public string? Lr { get; init; }
     [CommandOption("--hidden <VALUES>"), Description("M: mlp hidden units (200) or conv filters (200).")]
     public string? Hidden { get; init; }
-    [CommandOption("--kernel <VALUES>"), Description("k: convolution kernel side (5).")]
+    [CommandOption("--kernel <VALUES>"), Description("k: convolution kernel side (5; 3 fast).")]
     public string? Kernel { get; init; }
     [CommandOption("--pool <VALUES>"), Description("N for conv (8), p for lenet (3), each stage's pool for fast (2): max-pool side.")]
     public string? Pool { get; init; }
-    [CommandOption("--o1 <VALUES>"), Description("lenet first convolution channels (173); fast stem width (24).")]
+    [CommandOption("--o1 <VALUES>"), Description("lenet first convolution channels (173); fast stem width (16).")]
     public string? O1 { get; init; }
-    [CommandOption("--o2 <VALUES>"), Description("lenet second convolution channels (134); fast stage-1 width (48).")]
+    [CommandOption("--o2 <VALUES>"), Description("lenet second convolution channels (134); fast stage-1 width (32).")]
     public string? O2 { get; init; }
-    [CommandOption("--o3 <VALUES>"), Description("lenet first hidden layer units (175); fast stage-2 width (96).")]
+    [CommandOption("--o3 <VALUES>"), Description("lenet first hidden layer units (175); fast stage-2 width (64).")]
     public string? O3 { get; init; }
-    [CommandOption("--o4 <VALUES>"), Description("lenet second hidden layer units (113); fast stage-3 width (192).")]
+    [CommandOption("--o4 <VALUES>"), Description("lenet second hidden layer units (113); fast stage-3 width (128).")]
     public string? O4 { get; init; }
-    [CommandOption("--epochs <VALUES>"), Description("Epochs (12 logreg/mlp/fast, 8 conv/lenet).")]
+    [CommandOption("--epochs <VALUES>"), Description("Epochs (12 logreg/mlp, 8 conv/lenet/fast).")]
     public string? Epochs { get; init; }
-    [CommandOption("--batch-size <VALUES>"), Description("Mini-batch size (512 logreg/fast, 128 mlp, 32 conv/lenet).")]
+    [CommandOption("--batch-size <VALUES>"), Description("Mini-batch size (512 logreg, 128 mlp, 32 conv/lenet, 256 fast).")]
     public string? BatchSize { get; init; }
     [CommandOption("--momentum <VALUES>"), Description("SGD momentum (0.9).")]
     public string? Momentum { get; init; }
@@ -73,7 +73,7 @@ public sealed class TrainCifarSettings : TorchSettings
         try
         {
             return OptionRules.Check(
-                Arch is null || CifarTrainingOptions.Architectures.Contains(Arch.ToLowerInvariant()) ? null : $"--arch {Arch}: expected {string.Join(", ", CifarTrainingOptions.Architectures)}",
+                Arch is null ? null : CifarTrainingOptions.ArchitectureProblem(Arch),
                 OptionRules.Range("--subset", Subset, 1, CifarData.TrainingCount),
                 OptionRules.Range("--trials", Trials, 1, ParameterSpec.MaxPoints),
                 Options.Hyperparameters.Select(HyperparameterProblem).FirstOrDefault(p => p is not null)) ?? base.Validate();

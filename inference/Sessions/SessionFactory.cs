@@ -69,8 +69,8 @@ public static class SessionFactory
     {
         // Batch work does not spin idle intra-op threads: measured side by side on a 2-core machine shared with other
         // jobs (`bench session-options`), lenet ran 1.09-1.44x faster without spinning at batch 32-1024. A server
-        // spins: its image path ran 0.96x (8 connections) and 0.90x (64) of the previous release without, 1.00x and
-        // 0.97x with, and v2 binary infer of one image at 64 connections rose from about 2,400 to 2,900 requests/s.
+        // spins: its image path ran 0.96x (8 connections) and 0.90x (64) of the previous release without, 0.98x and
+        // 1.02x with (docs/BENCHMARKS.md, "Served sessions spin again").
         using var options = new CpuSessionOptions { AllowSpinning = spinning }.ToSessionOptions();
         try
         {

@@ -26,12 +26,14 @@ public sealed record CifarTrainingOptions
     public int Trials { get; init; } = 20;
 
     /// <summary>The architecture named by <paramref name="arch"/> (one of <see cref="Architectures"/>, any case).</summary>
-    public static CifarArchitecture Architecture(string? arch) => arch switch
-    {
-        null => throw new ArgumentException($"--arch is required: {string.Join(", ", Architectures)}"),
-        _ when Architectures.Contains(arch.ToLowerInvariant()) => Enum.Parse<CifarArchitecture>(arch, ignoreCase: true),
-        _ => throw new ArgumentException($"unknown --arch '{arch}': use {string.Join(", ", Architectures)}"),
-    };
+    public static CifarArchitecture Architecture(string? arch) => arch is null
+        ? throw new ArgumentException($"--arch is required: {string.Join(", ", Architectures)}")
+        : ArchitectureProblem(arch) is null ? Enum.Parse<CifarArchitecture>(arch, ignoreCase: true)
+        : throw new ArgumentException($"unknown --arch '{arch}': use {string.Join(", ", Architectures)}");
+
+    /// <summary>Why <paramref name="arch"/> names no architecture, in the form of the command line's option checks, or null.</summary>
+    public static string? ArchitectureProblem(string arch) =>
+        Architectures.Contains(arch.ToLowerInvariant()) ? null : $"--arch {arch}: expected {string.Join(", ", Architectures)}";
 
     /// <summary>The architecture's recipe with the settings that are not searched applied.</summary>
     public CifarRunSpec BaseSpec()

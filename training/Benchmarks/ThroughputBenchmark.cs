@@ -22,27 +22,27 @@ public static class ThroughputBenchmark
 
     public static ThroughputResult Run(CifarRunSpec spec, ImageTensors train, int batches, int rounds)
     {
-        NativeRuntime.TurnOneDnnOffOnAmd(); // the kernels training uses
+        var device = Devices.Resolve("cpu");
         int batchSize = spec.Training.BatchSize;
         using var bareImages = ImageTensors.ToUnitFloat(train.Images.narrow(0, 0, Math.Min(train.Count, batches * batchSize)));
         using var bareLabels = train.Labels.narrow(0, 0, bareImages.shape[0]);
         double toolkitSeconds = 0, bareSeconds = 0;
         for (int round = 0; round < rounds; round++)
         {
-            toolkitSeconds += TimeToolkit(spec, train, batches);
-            bareSeconds += TimeBare(spec, bareImages, bareLabels, batches);
+            toolkitSeconds += TimeToolkit(spec, train, batches, device);
+            bareSeconds += TimeBare(spec, bareImages, bareLabels, batches, device);
         }
         double images = (double)rounds * batches * batchSize;
         return new ThroughputResult(spec.Net.Arch.ToString().ToLowerInvariant(), batchSize, batches, rounds,
             images / toolkitSeconds, images / bareSeconds);
     }
 
-    private static double TimeToolkit(CifarRunSpec spec, ImageTensors train, int batches)
+    private static double TimeToolkit(CifarRunSpec spec, ImageTensors train, int batches, Device device)
     {
-        using var model = CifarRun.CreateModel(spec, CPU);
-        var trainer = new Trainer(model, spec.Training, CPU);
+        using var model = CifarRun.CreateModel(spec, device);
+        var trainer = new Trainer(model, spec.Training, device);
         var sampler = new BatchSampler(train, spec.Training);
-        using var epoch = sampler.Epoch(0, CPU).GetEnumerator();
+        using var epoch = sampler.Epoch(0, device).GetEnumerator();
         var clock = new Stopwatch();
         for (int b = 0; b < WarmupBatches + batches; b++)
         {
@@ -54,9 +54,9 @@ public static class ThroughputBenchmark
         return clock.Elapsed.TotalSeconds;
     }
 
-    private static double TimeBare(CifarRunSpec spec, Tensor images, Tensor labels, int batches)
+    private static double TimeBare(CifarRunSpec spec, Tensor images, Tensor labels, int batches, Device device)
     {
-        using var model = CifarRun.CreateModel(spec, CPU);
+        using var model = CifarRun.CreateModel(spec, device);
         var optimizer = Trainer.CreateOptimizer(model, spec.Training);
         model.train();
         int batchSize = spec.Training.BatchSize;

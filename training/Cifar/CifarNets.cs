@@ -80,26 +80,33 @@ public static class CifarNets
 
     /// <summary>
     /// A residual batch-norm network in the manner of the fast CIFAR-10 training recipes (ResNet-9 at reduced
-    /// widths): a 3x3 stem, then three stages that each widen, halve the map and normalize, the first and last with a
-    /// residual pair of 3x3 convolutions; a 4x4 max pool and one linear layer give the logits.
+    /// widths): a k x k stem (k = 3 by default), then three stages that each widen, pool the map and normalize, the
+    /// first and last with a residual pair of convolutions; a max pool over what is left and one linear layer give
+    /// the logits.
     /// </summary>
     private static (string, nn.Module<Tensor, Tensor>)[] Fast(CifarNetConfig c) =>
     [
-        ("stem", ConvBnRelu(3, c.O1, pool: 1)),
-        ("stage1", ConvBnRelu(c.O1, c.O2, c.Pool)),
-        ("residual1", new Residual(nn.Sequential(("a", ConvBnRelu(c.O2, c.O2, 1)), ("b", ConvBnRelu(c.O2, c.O2, 1))))),
-        ("stage2", ConvBnRelu(c.O2, c.O3, c.Pool)),
-        ("stage3", ConvBnRelu(c.O3, c.O4, c.Pool)),
-        ("residual3", new Residual(nn.Sequential(("a", ConvBnRelu(c.O4, c.O4, 1)), ("b", ConvBnRelu(c.O4, c.O4, 1))))),
+        ("stem", ConvBnRelu(3, c.O1, c.Kernel, pool: 1)),
+        ("stage1", ConvBnRelu(c.O1, c.O2, c.Kernel, c.Pool)),
+        ("residual1", ResidualPair(c.O2, c.Kernel)),
+        ("stage2", ConvBnRelu(c.O2, c.O3, c.Kernel, c.Pool)),
+        ("stage3", ConvBnRelu(c.O3, c.O4, c.Kernel, c.Pool)),
+        ("residual3", ResidualPair(c.O4, c.Kernel)),
         ("pool", nn.MaxPool2d(Side / (c.Pool * c.Pool * c.Pool))),
         ("flatten", nn.Flatten()),
         ("output", nn.Linear(c.O4, Classes, hasBias: false)),
     ];
 
-    /// <summary>A padded 3x3 convolution without bias, an optional max pool (before the normalization, which is then cheaper), batch norm and ReLU.</summary>
-    private static Sequential ConvBnRelu(int inputs, int outputs, int pool)
+    private static Residual ResidualPair(int channels, int kernel) =>
+        new(nn.Sequential(("a", ConvBnRelu(channels, channels, kernel, 1)), ("b", ConvBnRelu(channels, channels, kernel, 1))));
+
+    /// <summary>
+    /// A size-keeping convolution without bias (odd <paramref name="kernel"/>), an optional max pool (before the
+    /// normalization, which is then cheaper), batch norm and ReLU.
+    /// </summary>
+    private static Sequential ConvBnRelu(int inputs, int outputs, int kernel, int pool)
     {
-        var block = nn.Sequential(("conv", nn.Conv2d(inputs, outputs, 3, padding: 1, bias: false)));
+        var block = nn.Sequential(("conv", nn.Conv2d(inputs, outputs, kernel, padding: kernel / 2, bias: false)));
         if (pool > 1) block.append("pool", nn.MaxPool2d(pool));
         block.append("bn", nn.BatchNorm2d(outputs));
         block.append("relu", nn.ReLU());

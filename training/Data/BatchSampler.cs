@@ -9,9 +9,7 @@ namespace Toolkit.Training.Data;
 /// </summary>
 public sealed class BatchSampler(ImageTensors data, TrainingOptions options)
 {
-    private readonly int batchSize = options.BatchSize;
-
-    public int BatchesPerEpoch => (data.Count + batchSize - 1) / batchSize;
+    public int BatchesPerEpoch => (data.Count + options.BatchSize - 1) / options.BatchSize;
 
     /// <summary>
     /// The batches of one epoch; each batch's tensors belong to the caller's dispose scope. The epoch's
@@ -22,9 +20,9 @@ public sealed class BatchSampler(ImageTensors data, TrainingOptions options)
         var generator = new Generator((ulong)(options.Seed * 1_000 + epoch));
         // Created inside the first batch's dispose scope but needed by every batch of the epoch.
         using var order = randperm(data.Count, generator: generator).DetachFromDisposeScope();
-        for (int start = 0; start < data.Count; start += batchSize)
+        for (int start = 0; start < data.Count; start += options.BatchSize)
         {
-            int length = Math.Min(batchSize, data.Count - start);
+            int length = Math.Min(options.BatchSize, data.Count - start);
             using var indices = order.slice(0, start, start + length, 1);
             var images = ImageTensors.ToUnitFloat(data.Images.index_select(0, indices));
             if (options.TranslateAugment > 0) images = Translate(images, options.TranslateAugment, generator);
