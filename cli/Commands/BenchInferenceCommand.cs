@@ -20,6 +20,8 @@ public sealed class BenchInferenceCommand : Command<BenchInferenceCommand.Settin
         public double Seconds { get; init; } = 1;
         [CommandOption("--peak-gflops <G>"), Description("The machine's fp32 peak in GFLOP/s. Default: cores × GHz × FMA lanes × 2 FMA units × 2, from /proc/cpuinfo.")]
         public double? PeakGflops { get; init; }
+        [CommandOption("--measure-peak"), Description("Hold the rates against the peak measured here instead: every core running independent vector FMAs for 1 s.")]
+        public bool MeasurePeak { get; init; }
         [CommandOption("--torch"), Description("Instead: evaluate the CIFAR-10 test set with ONNX Runtime and with the same network in TorchSharp, alternating (needs --data; the first batch size).")]
         public bool Torch { get; init; }
         [CommandOption("--rounds <N>"), Description("With --torch: timed passes over the test set per engine, 1-100. Default 3.")]
@@ -32,6 +34,7 @@ public sealed class BenchInferenceCommand : Command<BenchInferenceCommand.Settin
                 OptionRules.Between("--seconds", Seconds, 0.1, 60),
                 OptionRules.Positive("--peak-gflops", PeakGflops),
                 OptionRules.Range("--rounds", Rounds, 1, 100),
+                MeasurePeak && PeakGflops is not null ? "--measure-peak and --peak-gflops: give one of them" : null,
                 Torch && Models.Length != 1 ? "--torch needs exactly one model" : null) ?? base.Validate();
     }
 
@@ -42,8 +45,9 @@ public sealed class BenchInferenceCommand : Command<BenchInferenceCommand.Settin
     {
         var batches = OptionRules.Values<int>(settings.Batch);
         if (settings.Torch) return CompareWithTorch(settings, batches[0]);
-        var peak = settings.PeakGflops is { } given ? CpuPeak.Given(given) : CpuPeak.OfThisMachine()
-            ?? throw new ArgumentException("/proc/cpuinfo does not tell this machine's peak; give it with --peak-gflops");
+        var peak = settings.PeakGflops is { } given ? CpuPeak.Given(given)
+            : settings.MeasurePeak ? CpuPeak.Measured()
+            : CpuPeak.OfThisMachine() ?? throw new ArgumentException("/proc/cpuinfo does not tell this machine's peak; give it with --peak-gflops");
         var models = settings.Models.Length > 0 ? settings.Models : ClassifierFiles.In(settings.ModelFolder, DefaultMaxModelBytes);
         foreach (string model in models)
             if (!File.Exists(model)) throw new FileNotFoundException($"{model}: model file not found");
@@ -57,9 +61,12 @@ public sealed class BenchInferenceCommand : Command<BenchInferenceCommand.Settin
             p => [p.Model, p.MegaflopsPerImage.ToString("F2", CultureInfo.InvariantCulture), p.Batch.ToString(), p.Threads.ToString(),
                 p.ImagesPerSecond.ToString("N0", CultureInfo.InvariantCulture), p.Gflops.ToString("F1", CultureInfo.InvariantCulture),
                 p.PercentOfPeak.ToString("F1", CultureInfo.InvariantCulture)]);
-        string source = peak.Source == "given"
-            ? "given"
-            : string.Create(CultureInfo.InvariantCulture, $"{peak.Cores} cores × {peak.Gigahertz:F2} GHz × {peak.Fp32Lanes} lanes × {CpuPeak.FmaUnits} FMA units × 2");
+        string source = peak.Source switch
+        {
+            "given" => "given",
+            "measured" => $"measured: {peak.Cores} threads of independent {peak.Fp32Lanes * 32}-bit FMAs; /proc/cpuinfo lists {CpuPeak.OfThisMachine()?.Gflops:F0}",
+            _ => string.Create(CultureInfo.InvariantCulture, $"{peak.Cores} cores × {peak.Gigahertz:F2} GHz × {peak.Fp32Lanes} lanes × {CpuPeak.FmaUnits} FMA units × 2"),
+        };
         AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"fp32 peak {peak.Gflops:F0} GFLOP/s ({source}); load average {LoadAverage.Text()}"));
         return 0;
     }

@@ -13,6 +13,13 @@ public sealed record CpuPeak(int Cores, double Gigahertz, int Fp32Lanes, double 
 
     public static CpuPeak Given(double gflops) => new(0, 0, 0, gflops, "given");
 
+    /// <summary>The rate every logical processor reaches together on <see cref="FmaPeak"/>'s loop of fused multiply-adds.</summary>
+    public static CpuPeak Measured(double seconds = 1)
+    {
+        int cores = Environment.ProcessorCount;
+        return new(cores, 0, FmaPeak.Lanes, FmaPeak.MeasureGflops(cores, seconds), "measured");
+    }
+
     /// <summary>Reads /proc/cpuinfo (and cpufreq where the kernel has it); null where neither says enough.</summary>
     public static CpuPeak? OfThisMachine()
     {
