@@ -109,7 +109,12 @@ public static class CommandTree
                 .WithDescription("ONNX Runtime images/s, GFLOP/s (FLOPs counted from the graph) and % of the CPU's fp32 peak per classifier, batch size and thread count; --torch compares with TorchSharp.")
                 .WithExample("bench", "inference")
                 .WithExample("bench", "inference", "models/cifar10-lenet.onnx", "--batch", "256", "--threads", "2", "--peak-gflops", "320")
+                .WithExample("bench", "inference", "models/cifar10-lenet.onnx", "--batch", "32", "--threads", "2", "--measure-peak")
                 .WithExample("bench", "inference", "models/cifar10-lenet.onnx", "--torch", "--batch", "256", "--data", "../shared/data");
+            bench.AddCommand<BenchProfileCommand>("profile")
+                .WithDescription("Where one graph spends its time: ONNX Runtime's profiler, kernel time per operator type.")
+                .WithExample("bench", "profile", "models/cifar10-lenet.onnx", "--batch", "32")
+                .WithExample("bench", "profile", "models/cifar10-fast.grad.onnx");
             bench.AddCommand<BenchSessionOptionsCommand>("session-options")
                 .WithDescription("ONNX Runtime session settings (optimisation level, threads, spinning, memory pattern) and pre-allocated tensors for one model, side by side.")
                 .WithExample("bench", "session-options", "models/cifar10-lenet.onnx", "--batch", "32,256,1024");
