@@ -9,14 +9,17 @@ namespace Toolkit.Export;
 public static class OnnxModelExporter
 {
     /// <summary>
-    /// The forward graph of a network walked layer by layer; with <paramref name="flipAveraging"/> it returns the mean
+    /// The forward graph of a network walked layer by layer, its convolutions padded to whole channel blocks
+    /// (<see cref="ChannelPadding"/>); with <paramref name="flipAveraging"/> it returns the mean
     /// of the network's logits on the image and on its mirror image (<see cref="FlipAveraging"/>).
     /// </summary>
     public static ModelProto Build(nn.Module model, ModelDescription description, long outputs, bool flipAveraging = false)
     {
         var ops = ModuleWalker.Walk(model);
         if (flipAveraging) ops = FlipAveraging.Wrap(ops, description.InputShape[^1]);
-        return OnnxGraphBuilder.Build(ops, description.InputShape[1..], outputs, description.MetadataProps(), description.OutputName);
+        var graph = OnnxGraphBuilder.Build(ops, description.InputShape[1..], outputs, description.MetadataProps(), description.OutputName);
+        ChannelPadding.Apply(graph);
+        return graph;
     }
 
     /// <summary>
