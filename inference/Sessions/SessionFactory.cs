@@ -71,7 +71,11 @@ public static class SessionFactory
         // jobs (`bench session-options`), lenet ran 1.09-1.44x faster without spinning at batch 32-1024. A server
         // spins: its image path ran 0.96x (8 connections) and 0.90x (64) of the previous release without, 0.98x and
         // 1.02x with (docs/BENCHMARKS.md, "Served sessions spin again").
-        using var options = new CpuSessionOptions { AllowSpinning = spinning }.ToSessionOptions();
+        // Batch work also names its thread count, one per processor: with 0 (ONNX Runtime's own choice) lenet ran
+        // at the speed of one intra-op thread on a 2-core AMD EPYC machine (batch 256: 2,569 images/s against 5,137
+        // with 2 threads, docs/BENCHMARKS.md).
+        var settings = new CpuSessionOptions { AllowSpinning = spinning, IntraOpThreads = spinning ? 0 : Environment.ProcessorCount };
+        using var options = settings.ToSessionOptions();
         try
         {
             return create(options);
