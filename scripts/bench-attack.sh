@@ -12,7 +12,7 @@ data="${TOOLKIT_DATA:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)/shared
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 echo "load at start: $(cut -d' ' -f1-3 /proc/loadavg)"
-for model in logreg mlp conv lenet; do
+for model in ${MODELS:-logreg mlp conv lenet fast}; do
   for spec in "$@"; do
     label="${spec%%=*}"; dirs="${spec#*=}"; bin="${dirs%%:*}"; models="${dirs#*:}"
     rm -rf "$out/report"
