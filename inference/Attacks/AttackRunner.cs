@@ -68,8 +68,9 @@ public sealed class AttackRunner(OnnxModel model, GradientModel gradientModel, A
     }
 
     /// <summary>
-    /// A full batch and the last, shorter one through both sessions first, so that one-time allocations (ONNX
-    /// Runtime plans memory per input shape) do not count in the timings.
+    /// A full batch and the last, shorter one through both sessions first, each as often as ONNX Runtime needs to
+    /// plan its memory for that shape (<see cref="Sessions.CpuSessionOptions.WarmUpRuns"/>), so that one-time
+    /// allocations do not count in the timings.
     /// </summary>
     private void WarmUp(RunState run)
     {
@@ -77,8 +78,11 @@ public sealed class AttackRunner(OnnxModel model, GradientModel gradientModel, A
         foreach (int count in last > 0 && last != full ? [full, last] : new[] { full })
         {
             run.Load(0, count);
-            ClassifierEvaluator.PredictBatch(model, run.Clean, count, run.Logits, run.Predictions);
-            run.Gradients.At(run.Clean, run.Labels, count);
+            for (int repeat = 0; repeat < Sessions.CpuSessionOptions.WarmUpRuns; repeat++)
+            {
+                ClassifierEvaluator.PredictBatch(model, run.Clean, count, run.Logits, run.Predictions);
+                run.Gradients.At(run.Clean, run.Labels, count);
+            }
         }
     }
 

@@ -50,12 +50,12 @@ public static class ClassifierThroughput
         return points;
     }
 
-    /// <summary>One warm-up run, then runs until <paramref name="minSeconds"/> have passed (at least three).</summary>
+    /// <summary>The warm-up runs, then runs until <paramref name="minSeconds"/> have passed (at least three).</summary>
     private static (int Runs, double Seconds) Time(InferenceSession session, int batch, double minSeconds)
     {
         using var data = new RandomBatch(session, batch);
         using var runOptions = new RunOptions();
-        data.RunInPlace(session, runOptions);
+        for (int i = 0; i < CpuSessionOptions.WarmUpRuns; i++) data.RunInPlace(session, runOptions);
         var clock = Stopwatch.StartNew();
         int runs = 0;
         while (runs < 3 || clock.Elapsed.TotalSeconds < minSeconds)

@@ -14,7 +14,7 @@ public sealed record GraphProfile(string Model, int Batch, int Threads, int Runs
 /// <summary>
 /// Runs a graph with ONNX Runtime's profiler on seeded random inputs (float inputs uniform in [0, 1), integer inputs
 /// 0, so class 0 for a gradient graph's label) and sums the per-node kernel times of the trace by operator type.
-/// The first run plans memory and is left out. Works for any graph whose inputs have at most one dynamic dimension,
+/// The warm-up runs (<see cref="CpuSessionOptions.WarmUpRuns"/>) are left out. Works for any graph whose inputs have at most one dynamic dimension,
 /// the batch: classifiers, reconstruction models and gradient graphs alike.
 /// </summary>
 public static class OperatorProfile
@@ -30,7 +30,7 @@ public static class OperatorProfile
             options.EnableProfiling = true;
             using var session = new InferenceSession(modelPath, options);
             var inputs = session.InputMetadata.Select(p => RandomInput(p.Key, p.Value, batch)).ToList();
-            for (int run = 0; run <= runs; run++)
+            for (int run = 0; run < CpuSessionOptions.WarmUpRuns + runs; run++)
                 using (session.Run(inputs)) { }
             string trace = session.EndProfiling();
             return Summarize(Path.GetFileName(modelPath), batch, threads, runs, File.ReadAllText(trace));
@@ -42,8 +42,8 @@ public static class OperatorProfile
     }
 
     /// <summary>
-    /// Sums a trace's node events ("*_kernel_time", category "Node") by their op_name, skipping those of the first
-    /// "model_run"; the run time is the mean of the remaining "model_run" events.
+    /// Sums a trace's node events ("*_kernel_time", category "Node") by their op_name, skipping those of the warm-up
+    /// "model_run"s; the run time is the mean of the remaining "model_run" events.
     /// </summary>
     public static GraphProfile Summarize(string model, int batch, int threads, int runs, string traceJson)
     {
@@ -55,16 +55,17 @@ public static class OperatorProfile
             Microseconds: e.GetProperty("dur").GetInt64(),
             OpType: e.TryGetProperty("args", out var args) && args.TryGetProperty("op_name", out var op) ? op.GetString() : null)).ToList();
         var modelRuns = events.Where(e => e.Name == "model_run").OrderBy(e => e.Start).ToList();
-        if (modelRuns.Count < 2) throw new InvalidDataException($"{model}: the profile has {modelRuns.Count} model runs, expected at least 2");
-        long warmUpEnd = modelRuns[0].Start + modelRuns[0].Microseconds;
-        int timedRuns = modelRuns.Count - 1;
+        int warmUp = CpuSessionOptions.WarmUpRuns;
+        if (modelRuns.Count <= warmUp) throw new InvalidDataException($"{model}: the profile has {modelRuns.Count} model runs, expected more than {warmUp}");
+        long warmUpEnd = modelRuns[warmUp - 1].Start + modelRuns[warmUp - 1].Microseconds;
+        int timedRuns = modelRuns.Count - warmUp;
         var kernels = events.Where(e => e.Category == "Node" && e.Name.EndsWith("_kernel_time", StringComparison.Ordinal) && e.OpType is not null && e.Start >= warmUpEnd).ToList();
         double kernelTotal = kernels.Sum(k => (double)k.Microseconds);
         var operators = kernels.GroupBy(k => k.OpType!)
             .Select(g => new OperatorTime(g.Key, g.Select(k => k.Name).Distinct().Count(), g.Sum(k => k.Microseconds) / 1e3 / timedRuns, g.Sum(k => k.Microseconds) / kernelTotal))
             .OrderByDescending(o => o.MillisecondsPerRun)
             .ToList();
-        double runMilliseconds = modelRuns.Skip(1).Average(r => r.Microseconds) / 1e3;
+        double runMilliseconds = modelRuns.Skip(warmUp).Average(r => r.Microseconds) / 1e3;
         return new GraphProfile(model, batch, threads, timedRuns, runMilliseconds, operators);
     }
 

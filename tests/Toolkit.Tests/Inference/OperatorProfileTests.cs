@@ -6,12 +6,14 @@ namespace Toolkit.Tests.Inference;
 public sealed class OperatorProfileTests
 {
     [Fact]
-    public void TraceIsSummedByOperatorWithoutTheWarmUpRun()
+    public void TraceIsSummedByOperatorWithoutTheWarmUpRuns()
     {
         string trace = """
             [
               {"cat":"Session","name":"model_run","ts":0,"dur":100},
               {"cat":"Node","name":"conv_kernel_time","ts":10,"dur":80,"args":{"op_name":"Conv"}},
+              {"cat":"Session","name":"model_run","ts":120,"dur":70},
+              {"cat":"Node","name":"conv_kernel_time","ts":125,"dur":60,"args":{"op_name":"Conv"}},
               {"cat":"Session","name":"model_run","ts":200,"dur":40},
               {"cat":"Node","name":"conv_kernel_time","ts":205,"dur":30,"args":{"op_name":"Conv"}},
               {"cat":"Node","name":"relu_kernel_time","ts":236,"dur":2,"args":{"op_name":"Relu"}},
