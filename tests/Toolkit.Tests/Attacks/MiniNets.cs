@@ -10,7 +10,7 @@ public static class MiniNets
 {
     public static readonly string[] CifarClasses = ["airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship", "truck"];
 
-    public static IReadOnlyList<string> Names => ["logreg", "mlp", "conv", "lenet", "variants"];
+    public static IReadOnlyList<string> Names => ["logreg", "mlp", "conv", "lenet", "variants", "blocks"];
 
     public static MiniNet Create(string arch, int seed = 1)
     {
@@ -31,6 +31,12 @@ public static class MiniNets
                 Normalization(), Convolution(random, 3, 4, 3, stride: 2, pad: 1), new Relu(), new MaxPool(3, 2),
                 new Flatten(AsReshape: true), Dense(random, 4 * 7 * 7, 12, LinearForm.MatMulAdd), new Relu(),
                 Dense(random, 12, 10, LinearForm.Gemm),
+            ],
+            // A same-size convolution reading a whole channel block: its input gradient is a Conv with the flipped weight.
+            "blocks" =>
+            [
+                Normalization(), Convolution(random, 3, 16, 3, pad: 1), new Relu(), Convolution(random, 16, 8, 3, pad: 1), new Relu(),
+                new MaxPool(4, 4), new Flatten(), Dense(random, 8 * 8 * 8, 10),
             ],
             "tanh" => [new Flatten(), Dense(random, 3072, 10), new Tanh()],
             _ => throw new ArgumentException($"unknown test architecture {arch}"),
