@@ -51,7 +51,7 @@ public sealed class AttackCommand : Command<AttackCommand.Settings>
             {
                 int epsilons = Epsilons.Parse(Eps).Count;
                 Methods(); // names the option of a wrong method, step count or step size
-                return OptionRules.Check(
+                return Validation.Check(
                     string.IsNullOrWhiteSpace(Out) ? "--out is required" : null,
                     OptionRules.Range("--batch", Batch, 1, OptionRules.MaxBatch),
                     OptionRules.Range("--limit", Limit, 1, int.MaxValue),

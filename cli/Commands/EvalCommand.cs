@@ -22,7 +22,7 @@ public sealed class EvalCommand : Command<EvalCommand.Settings>
         public bool Force { get; init; }
 
         public override ValidationResult Validate() =>
-            OptionRules.Check(
+            Validation.Check(
                 OptionRules.Range("--batch", Batch, 1, OptionRules.MaxBatch),
                 OptionRules.Range("--limit", Limit, 1, int.MaxValue),
                 OptionRules.PngPath("--heatmap", Heatmap)) ?? base.Validate();

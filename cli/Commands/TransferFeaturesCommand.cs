@@ -30,7 +30,7 @@ public sealed class TransferFeaturesCommand : Command<TransferFeaturesCommand.Se
         public string Device { get; init; } = "auto";
 
         public override ValidationResult Validate() =>
-            OptionRules.Check(
+            Validation.Check(
                 OptionRules.Range("--resolution", Resolution, 32, 1024),
                 OptionRules.Range("--train-subset", TrainSubset, 10, 50_000),
                 OptionRules.Range("--test-subset", TestSubset, 10, 10_000),

@@ -32,7 +32,7 @@ public sealed class TransferTrainHeadCommand : Command<TransferTrainHeadCommand.
         public bool Force { get; init; }
 
         public override ValidationResult Validate() =>
-            OptionRules.Check(
+            Validation.Check(
                 Features.Length == 0 ? "--features DIR is required" : null,
                 Directory.Exists(Features) ? null : $"{Features}: feature folder not found",
                 ExtraTrain is null || Directory.Exists(ExtraTrain) ? null : $"{ExtraTrain}: feature folder not found",
