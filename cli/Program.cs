@@ -1,4 +1,3 @@
-using Toolkit.Cli;
 using Toolkit.Cli.Commands;
 
 Toolkit.Training.NativeRuntime.FixMallocThresholds();
@@ -7,12 +6,11 @@ Toolkit.Training.NativeRuntime.FixMallocThresholds();
 bool verbose = args.Contains("--verbose");
 string[] arguments = args.Where(a => a != "--verbose").ToArray();
 
-var catalog = new CommandCatalog();
 var app = new CommandApp();
 app.Configure(config =>
 {
     config.UseStrictParsing();
-    config.SetExceptionHandler((exception, _) => ErrorReport.Print(exception, new ErrorContext(catalog, arguments, verbose)));
-    CommandTree.Register(catalog.Recording(config));
+    config.SetExceptionHandler((exception, _) => ErrorReport.Print(exception, new ErrorContext(arguments, verbose)));
+    CommandTree.Register(config);
 });
 return await app.RunAsync(arguments);

@@ -1,5 +1,4 @@
 using Toolkit.Inference.Attacks;
-using Toolkit.Inference.Evaluation;
 using Toolkit.Inference.Images;
 using Toolkit.Inference.Sessions;
 using Toolkit.Pipelines.Attacks;
@@ -45,60 +44,36 @@ public sealed class AttackCommand : Command<AttackCommand.Settings>
         [CommandOption("--force"), Description("Replace the report files or the adversarial PNG if they exist.")]
         public bool Force { get; init; }
 
-        public override ValidationResult Validate()
-        {
-            try
-            {
-                int epsilons = Epsilons.Parse(Eps).Count;
-                Methods(); // names the option of a wrong method, step count or step size
-                return OptionRules.Check(
-                    string.IsNullOrWhiteSpace(Out) ? "--out is required" : null,
-                    OptionRules.Range("--batch", Batch, 1, OptionRules.MaxBatch),
-                    OptionRules.Range("--limit", Limit, 1, int.MaxValue),
-                    OptionRules.Range("--steps", Steps, 1, OptionRules.MaxCount),
-                    OptionRules.Positive("--alpha", Alpha),
-                    ExampleEps is >= 0 and <= 1 ? null : $"--example-eps {ExampleEps}: expected 0 to 1 (pixel units)",
-                    OptionRules.Range("--max-pixels", MaxPixels, 1, OptionRules.MaxPixels),
-                    Image is not null ? OptionRules.PngPath("--out", Out)
-                        : File.Exists(Out) ? $"--out {Out}: expected a folder for the report and plots, found a file" : null,
-                    Image is not null && !File.Exists(Image) ? $"{Image}: image file not found" : null,
-                    Image is not null && epsilons != 1 ? "--image takes a single --eps" : null) ?? base.Validate();
-            }
-            catch (ArgumentException e)
-            {
-                return ValidationResult.Error(e.Message);
-            }
-        }
+        public override ValidationResult Validate() => Validation.Check(Options.Problem()) ?? base.Validate();
 
-        public IReadOnlyList<IAttack> Methods() => AttackMethods.Parse(Method, Steps, Alpha, RandomStart, Seed);
+        public AttackOptions Options => new()
+        {
+            Method = Method, Eps = Eps, Steps = Steps, Alpha = Alpha, RandomStart = RandomStart, Targeted = Targeted, Dataset = Dataset,
+            Limit = Limit, Batch = Batch, Seed = Seed, ExampleEps = ExampleEps, Image = Image, Out = Out, MaxPixels = MaxPixels, Force = Force,
+        };
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        string output = settings.Out!;
-        if (settings.Image is not null) AttackRuns.CheckImageOutput(output, settings.Image, settings.Force);
-        else AttackRuns.CheckFolder(output, settings.Force);
+        var options = settings.Options;
+        AttackRuns.CheckOutputs(options);
         using var attacks = AttackRuns.Open(settings.OpenModel(), ExecutionDeviceParser.Parse(settings.Device));
-        var (methods, epsilons) = (settings.Methods(), Epsilons.Parse(settings.Eps));
-        var targets = Targets.Parse(settings.Targeted, attacks.Model.Info.Classes);
-        if (settings.Image is not null)
+        if (options.Image is not null)
         {
-            var result = attacks.RunImage(settings.Image, methods[0], epsilons[0], targets, output, settings.MaxPixels);
+            var result = attacks.RunImage(options);
+            var (method, eps) = (options.Methods()[0].Name, options.Epsilons()[0]);
             if (settings.Json)
-                Json.Print(new { model = settings.Model, image = settings.Image, method = methods[0].Name, eps = epsilons[0], result.Before, result.After, result.Linf, output });
+                Json.Print(new { model = settings.Model, image = options.Image, method, eps, result.Before, result.After, result.Linf, output = options.Out });
             else
             {
                 var (before, after) = (result.Before.Top[0], result.After.Top[0]);
                 AnsiConsole.MarkupLine($"before: [bold]{Markup.Escape(before.Class)}[/] ({before.Probability:P1})");
-                AnsiConsole.MarkupLine($"after {methods[0].Name} at eps {epsilons[0]:0.###}: [bold]{Markup.Escape(after.Class)}[/] ({after.Probability:P1}), L-inf {result.Linf:F4}");
-                AnsiConsole.MarkupLine($"wrote {Markup.Escape(output)}");
+                AnsiConsole.MarkupLine($"after {method} at eps {eps:0.###}: [bold]{Markup.Escape(after.Class)}[/] ({after.Probability:P1}), L-inf {result.Linf:F4}");
+                AnsiConsole.MarkupLine($"wrote {Markup.Escape(options.Out!)}");
             }
             return 0;
         }
-        var set = EvaluationSets.Load(settings.Dataset, settings.Location);
-        if (settings.Limit is int limit) set = set.Take(limit);
-        var plan = new AttackPlan(methods, epsilons, targets, settings.Batch, settings.Seed, settings.ExampleEps);
-        var outcome = Progress.Run($"attacking {set.Name}", plan.Work(set.Count), p => attacks.RunDataSet(plan, set, output, p), settings.Json);
+        var outcome = attacks.RunDataSet(options, settings.Location, ProgressBar.Unless(settings.Json));
         if (settings.Json) Json.Print(new { outcome.Report, outcome.Files });
         else Print(outcome.Report, outcome.Files);
         return 0;

@@ -18,7 +18,7 @@ public sealed class BenchAlsCommand : Command<BenchAlsCommand.Settings>
         public override string SplitName => Split;
 
         public override ValidationResult Validate() =>
-            OptionRules.Check(
+            Validation.Check(
                 OptionRules.List<int>("--ranks", Ranks, r => OptionRules.Range("--ranks", r, 1, MaxRank)),
                 OptionRules.Range("--rounds", Rounds, 1, 20)) ?? base.Validate();
     }

@@ -24,7 +24,7 @@ public sealed class BenchAlsScalingCommand : Command<BenchAlsScalingCommand.Sett
         public string Out { get; init; } = "runs/als-scaling";
 
         public override ValidationResult Validate() =>
-            OptionRules.Check(
+            Validation.Check(
                 OptionRules.Range("--rank", Rank, 1, 200),
                 OptionRules.Range("--sweeps", Sweeps, 1, 20),
                 OptionRules.Range("--cg-steps", CgSteps, 1, 50),

@@ -21,7 +21,7 @@ public sealed class BenchGrpcCommand : AsyncCommand<BenchGrpcCommand.Settings>
         public int Seconds { get; init; } = 20;
 
         public override ValidationResult Validate() =>
-            OptionRules.Check(
+            Validation.Check(
                 OptionRules.Range("--batch", Batch, 1, 4096),
                 OptionRules.Range("--connections", Connections, 1, 1024),
                 OptionRules.Range("--seconds", Seconds, 1, 600),

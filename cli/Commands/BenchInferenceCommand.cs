@@ -28,7 +28,7 @@ public sealed class BenchInferenceCommand : Command<BenchInferenceCommand.Settin
         public int Rounds { get; init; } = 3;
 
         public override ValidationResult Validate() =>
-            OptionRules.Check(
+            Validation.Check(
                 OptionRules.List<int>("--batch", Batch, b => OptionRules.Range("--batch", b, 1, 4096)),
                 OptionRules.List<int>("--threads", Threads, t => OptionRules.Range("--threads", t, 1, 64)),
                 OptionRules.Between("--seconds", Seconds, 0.1, 60),

@@ -18,7 +18,7 @@ public sealed class BenchProfileCommand : Command<BenchProfileCommand.Settings>
         public int Runs { get; init; } = 6;
 
         public override ValidationResult Validate() =>
-            OptionRules.Check(
+            Validation.Check(
                 File.Exists(Model) ? null : $"{Model}: model file not found",
                 OptionRules.Range("--batch", Batch, 1, 4096),
                 OptionRules.Range("--threads", Threads, 1, 64),

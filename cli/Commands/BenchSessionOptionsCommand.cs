@@ -20,7 +20,7 @@ public sealed class BenchSessionOptionsCommand : Command<BenchSessionOptionsComm
         public double? PeakGflops { get; init; }
 
         public override ValidationResult Validate() =>
-            OptionRules.Check(
+            Validation.Check(
                 File.Exists(Model) ? null : $"{Model}: model file not found",
                 OptionRules.List<int>("--batch", Batch, b => OptionRules.Range("--batch", b, 1, 4096)),
                 OptionRules.Range("--rounds", Rounds, 1, 20),

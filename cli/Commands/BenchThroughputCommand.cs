@@ -20,7 +20,7 @@ public sealed class BenchThroughputCommand : Command<BenchThroughputCommand.Sett
         public int? BatchSize { get; init; }
 
         public override ValidationResult Validate() =>
-            OptionRules.Check(
+            Validation.Check(
                 CifarTrainingOptions.ArchitectureProblem(Arch),
                 OptionRules.Range("--batches", Batches, 1, OptionRules.MaxCount),
                 OptionRules.Range("--rounds", Rounds, 1, OptionRules.MaxCount),

@@ -25,7 +25,7 @@ public class TorchSettings : DataSettings
     public int? Threads { get; init; }
 
     public override ValidationResult Validate() =>
-        OptionRules.Check(OptionRules.Threads("--threads", Threads, zeroMeansDefault: false)) ?? base.Validate();
+        Validation.Check(OptionRules.Threads("--threads", Threads, zeroMeansDefault: false)) ?? base.Validate();
 
     /// <summary>Applies --threads before any tensor work.</summary>
     public void ApplyThreads()

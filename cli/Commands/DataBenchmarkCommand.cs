@@ -11,7 +11,7 @@ public sealed class DataBenchmarkCommand : Command<DataBenchmarkCommand.Settings
         public int Repeat { get; init; } = 3;
 
         public override ValidationResult Validate() =>
-            OptionRules.Check(OptionRules.Range("--repeat", Repeat, 1, OptionRules.MaxCount)) ?? base.Validate();
+            Validation.Check(OptionRules.Range("--repeat", Repeat, 1, OptionRules.MaxCount)) ?? base.Validate();
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)

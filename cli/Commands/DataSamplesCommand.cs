@@ -15,7 +15,7 @@ public sealed class DataSamplesCommand : Command<DataSamplesCommand.Settings>
         public string Out { get; init; } = "samples";
 
         public override ValidationResult Validate() =>
-            OptionRules.Check(OptionRules.List<int>("--indices", Indices, i => OptionRules.Range("--indices", i, 0, int.MaxValue)))
+            Validation.Check(OptionRules.List<int>("--indices", Indices, i => OptionRules.Range("--indices", i, 0, int.MaxValue)))
             ?? base.Validate();
     }
 

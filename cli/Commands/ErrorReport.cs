@@ -4,8 +4,8 @@ using Toolkit.Inference.Images;
 
 namespace Toolkit.Cli.Commands;
 
-/// <summary>What the error report knows about the call: the commands and their options, the arguments, --verbose.</summary>
-public sealed record ErrorContext(CommandCatalog Catalog, IReadOnlyList<string> Arguments, bool Verbose);
+/// <summary>What the error report knows about the call: the arguments and --verbose.</summary>
+public sealed record ErrorContext(IReadOnlyList<string> Arguments, bool Verbose);
 
 /// <summary>
 /// Turns an exception into one plain line on stderr (never wrapped, so scripts can grep it) and an exit code:

@@ -1,6 +1,5 @@
-using Toolkit.Inference;
 using Toolkit.Inference.Evaluation;
-using Toolkit.Pipelines.Outputs;
+using Toolkit.Pipelines.Evaluation;
 
 namespace Toolkit.Cli.Commands;
 
@@ -21,32 +20,20 @@ public sealed class EvalCommand : Command<EvalCommand.Settings>
         [CommandOption("--force"), Description("Replace the --heatmap file if it exists.")]
         public bool Force { get; init; }
 
-        public override ValidationResult Validate() =>
-            OptionRules.Check(
-                OptionRules.Range("--batch", Batch, 1, OptionRules.MaxBatch),
-                OptionRules.Range("--limit", Limit, 1, int.MaxValue),
-                OptionRules.PngPath("--heatmap", Heatmap)) ?? base.Validate();
+        public override ValidationResult Validate() => Validation.Check(Options.Problem()) ?? base.Validate();
+
+        public EvaluationOptions Options => new() { Dataset = Dataset, Batch = Batch, Limit = Limit, Heatmap = Heatmap, Force = Force };
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        if (settings.Heatmap is { } heatmap) OutputGuard.NewFile(heatmap, ".png", "--heatmap", [settings.Model], settings.Force);
+        var options = settings.Options;
+        ModelEvaluation.CheckOutputs(options, settings.Model);
         using var model = settings.OpenModel();
-        var set = EvaluationSets.Load(settings.Dataset, settings.Location);
-        if (settings.Limit is int limit) set = set.Take(limit);
-        if (model.Info.Task == ModelInfo.Reconstruction)
-        {
-            ReconstructionEvaluator.CheckCompatible(model.Info, set, model.Path);
-            var reconstruction = Progress.Run($"reconstructing {set.Name}", set.Count, p => ReconstructionEvaluator.Evaluate(model, set, settings.Batch, p), settings.Json);
-            if (settings.Json) Json.Print(reconstruction);
-            else Print(reconstruction);
-            return 0;
-        }
-        ClassifierEvaluator.CheckCompatible(model.Info, set, model.Path);
-        var report = Progress.Run($"evaluating on {set.Name}", set.Count, p => ClassifierEvaluator.Evaluate(model, set, settings.Batch, p), settings.Json);
-        if (settings.Heatmap is not null) ConfusionHeatmap.Save(report, set.ClassNames, settings.Heatmap);
-        if (settings.Json) Json.Print(report);
-        else Print(report, set.ClassNames, settings.Heatmap);
+        var outcome = ModelEvaluation.Run(model, options, settings.Location, ProgressBar.Unless(settings.Json));
+        if (settings.Json) Json.Print((object?)outcome.Classifier ?? outcome.Reconstruction);
+        else if (outcome.Classifier is { } report) Print(report, outcome.ClassNames, options.Heatmap);
+        else Print(outcome.Reconstruction!);
         return 0;
     }
 

@@ -21,7 +21,7 @@ public sealed class ExportTritonCommand : Command<ExportTritonCommand.Settings>
         public bool Force { get; init; }
 
         public override ValidationResult Validate() =>
-            OptionRules.Check(
+            Validation.Check(
                 File.Exists(Source) || Directory.Exists(Source) ? null : $"{Source}: no such model file or folder",
                 string.IsNullOrWhiteSpace(Out) ? "--out REPO is required" : null,
                 OptionRules.Range("--max-batch", MaxBatch, 1, 4096),

@@ -20,5 +20,5 @@ public class ModelSettings : DataSettings
     }
 
     public override ValidationResult Validate() =>
-        OptionRules.Check(File.Exists(Model) ? null : $"{Model}: model file not found", OptionRules.Device(Device)) ?? ValidationResult.Success();
+        Validation.Check(File.Exists(Model) ? null : $"{Model}: model file not found", OptionRules.Device(Device)) ?? ValidationResult.Success();
 }

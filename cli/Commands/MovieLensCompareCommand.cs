@@ -42,7 +42,7 @@ public sealed class MovieLensCompareCommand : Command<MovieLensCompareCommand.Se
         public override string SplitName => Split;
 
         public override ValidationResult Validate() =>
-            OptionRules.Check(
+            Validation.Check(
                 Split == SplitSpec.All ? "--split all: compare needs a test part; use reference, u1..u5, ua, ub or random" : null,
                 OptionRules.List<int>("--ranks", Ranks, r => OptionRules.Range("--ranks", r, 1, MaxRank)),
                 OptionRules.Range("--agreement-rank", AgreementRank, 1, MaxRank),

@@ -23,7 +23,7 @@ public sealed class MovieLensRecommendCommand : Command<MovieLensRecommendComman
         public override string SplitName => Split;
 
         public override ValidationResult Validate() =>
-            OptionRules.Check(
+            Validation.Check(
                 OptionRules.Range("--user", User, 1, MovieLensReader.MaxUsers),
                 OptionRules.Range("--top", Top, 1, MovieLensReader.MaxMovies),
                 OptionRules.Range("--rank", Rank, 1, MaxRank)) ?? base.Validate();

@@ -36,7 +36,7 @@ public class MovieLensSettings : DataSettings
     protected const int MaxRank = 1_682;
 
     public override ValidationResult Validate() =>
-        OptionRules.Check(
+        Validation.Check(
             OptionRules.Fraction("--test-fraction", TestFraction),
             OptionRules.NotNegative("--lambda", Lambda),
             OptionRules.NotNegative("--bias-lambda", BiasLambda),

@@ -22,7 +22,7 @@ public sealed class PcaMnistCommand : Command<PcaMnistCommand.Settings>
         public bool Force { get; init; }
 
         public override ValidationResult Validate() =>
-            OptionRules.Check(OptionRules.List<int>("--components", Components, k => OptionRules.Range("--components", k, 1, MnistImages.PixelsPerImage)))
+            Validation.Check(OptionRules.List<int>("--components", Components, k => OptionRules.Range("--components", k, 1, MnistImages.PixelsPerImage)))
             ?? base.Validate();
     }
 

@@ -21,7 +21,7 @@ public sealed class PredictCommand : Command<PredictCommand.Settings>
         public bool Force { get; init; }
 
         public override ValidationResult Validate() =>
-            OptionRules.Check(
+            Validation.Check(
                 OptionRules.Range("--top", Top, 1, 1_000),
                 OptionRules.Range("--max-pixels", MaxPixels, 1, OptionRules.MaxPixels),
                 Out is null || Directory.Exists(Out) || Path.GetExtension(Out).Length == 0 ? null : OptionRules.PngPath("--out", Out))

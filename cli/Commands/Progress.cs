@@ -1,9 +1,14 @@
+using Toolkit.Pipelines.Outputs;
+
 namespace Toolkit.Cli.Commands;
 
 /// <summary>A Spectre.Console progress bar with ETA around one piece of long work.</summary>
-public static class Progress
+public sealed class ProgressBar : IProgressDisplay
 {
-    public static T Run<T>(string description, int total, Func<IProgress<int>, T> work)
+    /// <summary>A progress bar, or none when <paramref name="quiet"/> (e.g. --json output).</summary>
+    public static IProgressDisplay Unless(bool quiet) => quiet ? NoProgressDisplay.Instance : new ProgressBar();
+
+    public T Run<T>(string description, int total, Func<IProgress<int>, T> work)
     {
         T result = default!;
         AnsiConsole.Progress()
@@ -18,10 +23,6 @@ public static class Progress
             });
         return result;
     }
-
-    /// <summary>As <see cref="Run{T}(string, int, Func{IProgress{int}, T})"/>, without the bar when <paramref name="quiet"/> (e.g. --json output).</summary>
-    public static T Run<T>(string description, int total, Func<IProgress<int>, T> work, bool quiet) =>
-        quiet ? work(new Reporter(_ => { })) : Run(description, total, work);
 
     /// <summary>Reports on the calling thread, unlike <see cref="Progress{T}"/>, which posts to the thread pool.</summary>
     private sealed class Reporter(Action<int> report) : IProgress<int>

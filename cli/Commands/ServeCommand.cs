@@ -41,7 +41,7 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         public int Top { get; init; } = 5;
 
         public override ValidationResult Validate() =>
-            OptionRules.Check(
+            Validation.Check(
                 File.Exists(Path) || Directory.Exists(Path) ? null : $"{Path}: no such model file or folder",
                 Port is < 1 or > 65535 ? $"--port must be 1-65535, got {Port}" : null,
                 GrpcPort is < 1 or > 65535 ? $"--grpc-port must be 1-65535, got {GrpcPort}" : null,

@@ -18,7 +18,7 @@ public sealed class TopicsBaselineCommand : Command<TopicsBaselineCommand.Settin
         public int RandomSets { get; init; } = 1000;
 
         public override ValidationResult Validate() =>
-            OptionRules.Check(
+            Validation.Check(
                 OptionRules.Range("--topics", Topics, 1, OptionRules.MaxLayerSize),
                 OptionRules.Range("--iterations", Iterations, 1, OptionRules.MaxCount),
                 OptionRules.Range("--random-sets", RandomSets, 1, OptionRules.MaxCount)) ?? base.Validate();

@@ -20,7 +20,7 @@ public class TopicsCorpusSettings : DataSettings
     public int Seed { get; init; } = 1;
 
     public override ValidationResult Validate() =>
-        OptionRules.Check(
+        Validation.Check(
             OptionRules.Range("--vocab", Vocab, 2, 1_000_000),
             OptionRules.Range("--min-docs", MinDocs, 1, int.MaxValue),
             OptionRules.Fraction("--max-doc-fraction", MaxDocFraction, oneAllowed: true)) ?? base.Validate();

@@ -16,7 +16,7 @@ public sealed class TopicsInferCommand : Command<TopicsInferCommand.Settings>
         public int Top { get; init; } = 3;
 
         public override ValidationResult Validate() =>
-            OptionRules.Check(OptionRules.Range("--top", Top, 1, OptionRules.MaxLayerSize)) ?? base.Validate();
+            Validation.Check(OptionRules.Range("--top", Top, 1, OptionRules.MaxLayerSize)) ?? base.Validate();
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)

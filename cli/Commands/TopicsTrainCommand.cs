@@ -40,7 +40,7 @@ public sealed class TopicsTrainCommand : Command<TopicsTrainCommand.Settings>
         public bool Force { get; init; }
 
         public override ValidationResult Validate() =>
-            OptionRules.Check(
+            Validation.Check(
                 OptionRules.Range("--topics", Topics, 1, OptionRules.MaxLayerSize),
                 OptionRules.Range("--hidden", Hidden, 1, OptionRules.MaxLayerSize),
                 OptionRules.Positive("--lr", LearningRate),

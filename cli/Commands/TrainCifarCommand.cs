@@ -72,7 +72,7 @@ public sealed class TrainCifarSettings : TorchSettings
     {
         try
         {
-            return OptionRules.Check(
+            return Validation.Check(
                 Arch is null ? null : CifarTrainingOptions.ArchitectureProblem(Arch),
                 OptionRules.Range("--subset", Subset, 1, CifarData.TrainingCount),
                 OptionRules.Range("--trials", Trials, 1, ParameterSpec.MaxPoints),

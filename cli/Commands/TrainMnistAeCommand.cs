@@ -32,7 +32,7 @@ public sealed class TrainMnistAeSettings : TorchSettings
 
     // An autoencoder's code is narrower than its 28x28 input; a mini-batch is at most the whole training set.
     public override ValidationResult Validate() =>
-        OptionRules.Check(
+        Validation.Check(
             OptionRules.List<int>("--hidden", Hidden, h => OptionRules.Range("--hidden", h, 1, MnistImages.PixelsPerImage)),
             OptionRules.Range("--steps", Steps, 1, OptionRules.MaxCount),
             OptionRules.Range("--batch", Batch, 1, MnistTrainingImages),

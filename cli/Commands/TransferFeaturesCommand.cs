@@ -30,7 +30,7 @@ public sealed class TransferFeaturesCommand : Command<TransferFeaturesCommand.Se
         public string Device { get; init; } = "auto";
 
         public override ValidationResult Validate() =>
-            OptionRules.Check(
+            Validation.Check(
                 OptionRules.Range("--resolution", Resolution, 32, 1024),
                 OptionRules.Range("--train-subset", TrainSubset, 10, 50_000),
                 OptionRules.Range("--test-subset", TestSubset, 10, 10_000),
@@ -46,8 +46,7 @@ public sealed class TransferFeaturesCommand : Command<TransferFeaturesCommand.Se
         string folder = settings.Out ?? FeatureExtraction.DefaultFolder(settings.Resolution);
         var request = new FeatureRequest(settings.BackbonePath, settings.PreprocessPath, settings.Resolution, settings.TrainSubset,
             settings.TestSubset, settings.TrainJpegQuality, OptionRules.Items(settings.Splits), folder, settings.Batch, ExecutionDeviceParser.Parse(settings.Device));
-        var result = FeatureExtraction.Run(request, settings.Location,
-            (description, images, fill) => Progress.Run(description, images, progress => fill(progress.Report), settings.Json), cancellationToken);
+        var result = FeatureExtraction.Run(request, settings.Location, ProgressBar.Unless(settings.Json), cancellationToken);
         if (result.Notice is not null) Console.Error.WriteLine($"notice: {result.Notice}");
         if (settings.Json)
         {

@@ -39,7 +39,7 @@ public sealed class TransferFinetuneSettings : TorchSettings
     public int? MeasureSteps { get; init; }
 
     public override ValidationResult Validate() =>
-        OptionRules.Check(
+        Validation.Check(
             Resolution is < 32 or > 1024 || Resolution % 32 != 0 ? $"--resolution {Resolution}: expected a multiple of 32 from 32 to 1,024" : null,
             OptionRules.Range("--epochs", Epochs, 1, OptionRules.MaxCount),
             OptionRules.Range("--subset", Subset, 1, CifarData.TrainingCount),

@@ -32,7 +32,7 @@ public sealed class TransferTrainHeadCommand : Command<TransferTrainHeadCommand.
         public bool Force { get; init; }
 
         public override ValidationResult Validate() =>
-            OptionRules.Check(
+            Validation.Check(
                 Features.Length == 0 ? "--features DIR is required" : null,
                 Directory.Exists(Features) ? null : $"{Features}: feature folder not found",
                 ExtraTrain is null || Directory.Exists(ExtraTrain) ? null : $"{ExtraTrain}: feature folder not found",
@@ -46,8 +46,7 @@ public sealed class TransferTrainHeadCommand : Command<TransferTrainHeadCommand.
     {
         var options = new HeadOptions(settings.Epochs, settings.LearningRate, settings.Batch, settings.ValidationFraction, settings.Seed);
         var request = new HeadRequest(settings.Features, settings.ExtraTrain, settings.Partial, options, settings.Device, settings.Out, settings.Force);
-        var (record, path) = HeadTraining.Run(request, CommandLine.Echo(),
-            (description, epochs, train) => Progress.Run(description, epochs, progress => train(progress.Report), settings.Json));
+        var (record, path) = HeadTraining.Run(request, CommandLine.Echo(), ProgressBar.Unless(settings.Json));
 
         if (settings.Json)
             Json.Print(new { head = path, record.TrainAccuracy, record.ValidationAccuracy, record.TestAccuracy, record.TestAccuracyLosslessFirst1000, record.TestCount, record.WallSeconds });

@@ -29,9 +29,9 @@ public static partial class UsageErrorText
         string name = match.Groups["name"].Value;
         string typed = (name.Length == 1 ? "-" : "--") + name;
 
-        if (context.Catalog.Find(context.Arguments) is not { } command) return $"unknown option '{typed}'";
+        if (CommandTree.Find(context.Arguments) is not { } command) return $"unknown option '{typed}'";
         string text = $"unknown option '{typed}' for 'toolkit {command.Path}'";
-        string? closest = Closest(typed, CommandCatalog.LongOptions(command.Settings));
+        string? closest = Closest(typed, command.LongOptions);
         return (closest is null ? text : $"{text}; did you mean '{closest}'?") + $" (see 'toolkit {command.Path} --help')";
     }
 
@@ -41,7 +41,7 @@ public static partial class UsageErrorText
         if (!match.Success) return null;
         string typed = match.Groups["name"].Value;
         var parent = context.Arguments.TakeWhile(a => a != typed).ToList();
-        string? closest = Closest(typed, context.Catalog.Subcommands(parent));
+        string? closest = Closest(typed, CommandTree.Subcommands(parent));
         string where = parent.Count == 0 ? "toolkit" : "toolkit " + string.Join(' ', parent);
         return $"unknown command '{typed}' for '{where}'" + (closest is null ? "" : $"; did you mean '{closest}'?") + $" (see '{where} --help')";
     }
@@ -51,7 +51,7 @@ public static partial class UsageErrorText
         var match = ConversionMessage().Match(message);
         if (!match.Success) return null;
         string value = match.Groups["value"].Value;
-        var command = context.Catalog.Find(context.Arguments);
+        var command = CommandTree.Find(context.Arguments);
         var arguments = context.Arguments;
         int at = arguments.ToList().IndexOf(value);
         if (at >= 1 && arguments[at - 1].StartsWith('-'))
@@ -64,13 +64,13 @@ public static partial class UsageErrorText
         return missing.Option is null ? null : $"{missing.Option}: no value given; expected {Expected(command, missing.Option)}";
     }
 
-    private static bool TakesValue((string Path, Type Settings)? command, string option) =>
-        command is { } known && CommandCatalog.OptionType(known.Settings, option) is { } type
+    private static bool TakesValue(CommandEntry? command, string option) =>
+        command?.OptionType(option) is { } type
         && (Nullable.GetUnderlyingType(type) ?? type) != typeof(bool);
 
-    private static string Expected((string Path, Type Settings)? command, string option)
+    private static string Expected(CommandEntry? command, string option)
     {
-        var type = command is { } known ? CommandCatalog.OptionType(known.Settings, option) : null;
+        var type = command?.OptionType(option);
         type = type is null ? null : Nullable.GetUnderlyingType(type) ?? type;
         return type switch
         {

@@ -43,6 +43,28 @@ public sealed class AttackRuns : IDisposable
         OutputGuard.WritableFolder(Path.GetDirectoryName(Path.GetFullPath(output))!);
     }
 
+    /// <summary>Checks where <paramref name="options"/> write before any work: the adversarial PNG, or the report folder.</summary>
+    public static void CheckOutputs(AttackOptions options)
+    {
+        if (options.Image is not null) CheckImageOutput(options.Out!, options.Image, options.Force);
+        else CheckFolder(options.Out!, options.Force);
+    }
+
+    /// <summary>Attacks the first <see cref="AttackOptions.Limit"/> images of the options' data set and writes the report folder.</summary>
+    public AttackOutcome RunDataSet(AttackOptions options, DataLocation location, IProgressDisplay display)
+    {
+        var targets = Targets.Parse(options.Targeted, Model.Info.Classes);
+        var set = EvaluationSets.Load(options.Dataset, location);
+        if (options.Limit is int limit) set = set.Take(limit);
+        var plan = new AttackPlan(options.Methods(), options.Epsilons(), targets, options.Batch, options.Seed, options.ExampleEps);
+        return display.Run($"attacking {set.Name}", plan.Work(set.Count), progress => RunDataSet(plan, set, options.Out!, progress));
+    }
+
+    /// <summary>Attacks the options' one image with their first method and strength and writes the adversarial PNG.</summary>
+    public SingleImageResult RunImage(AttackOptions options) =>
+        RunImage(options.Image!, options.Methods()[0], options.Epsilons()[0], Targets.Parse(options.Targeted, Model.Info.Classes), options.Out!,
+            options.MaxPixels);
+
     public AttackOutcome RunDataSet(AttackPlan plan, EvaluationSet set, string folder, IProgress<int>? progress = null)
     {
         var report = new AttackRunner(Model, Gradients, plan).Run(set, progress);

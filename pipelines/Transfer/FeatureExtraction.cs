@@ -5,6 +5,7 @@ using Toolkit.Export.Transfer;
 using Toolkit.Inference.Images;
 using Toolkit.Inference.Sessions;
 using Toolkit.Inference.Transfer;
+using Toolkit.Pipelines.Outputs;
 
 namespace Toolkit.Pipelines.Transfer;
 
@@ -33,9 +34,8 @@ public static class FeatureExtraction
     public const string ExtractorFileName = "extractor.onnx";
     private const int ChunkSize = 500;
 
-    /// <param name="onSplit">Runs one split's fill, e.g. under a progress bar: (description, images, fill with progress).</param>
-    public static FeatureExtractionResult Run(FeatureRequest request, DataLocation location,
-        Func<string, int, Func<Action<int>, FillResult>, FillResult> onSplit, CancellationToken cancel)
+    /// <param name="display">Shows each split's fill, e.g. under a progress bar.</param>
+    public static FeatureExtractionResult Run(FeatureRequest request, DataLocation location, IProgressDisplay display, CancellationToken cancel)
     {
         var (train, test) = Images(request, location);
         var backbone = BackboneGraph.Load(request.Backbone);
@@ -54,8 +54,8 @@ public static class FeatureExtraction
         foreach (var (split, images) in new[] { (FeatureCache.Test, test), (FeatureCache.Train, train) })
         {
             if (!request.Splits.Contains(split)) continue;
-            var fill = onSplit($"{split} features at {request.Resolution}px ({extractor.Provider})", images.Count, progress =>
-                cache.Fill(split, images.Labels, (first, count) => extractor.Run(images.Floats(first, count), count, request.Batch), progress, cancel));
+            var fill = display.Run($"{split} features at {request.Resolution}px ({extractor.Provider})", images.Count, progress =>
+                cache.Fill(split, images.Labels, (first, count) => extractor.Run(images.Floats(first, count), count, request.Batch), progress.Report, cancel));
             reports.Add(new SplitReport(split, images.Count, fill.Computed, fill.Reused, Math.Round(fill.Seconds, 1), Math.Round(fill.ImagesPerSecond, 2)));
         }
         return new FeatureExtractionResult(reports, extractor.Provider, extractor.FallbackNotice);

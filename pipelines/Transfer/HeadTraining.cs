@@ -17,8 +17,7 @@ public sealed record HeadRequest(string Features, string? ExtraTrain, bool Parti
 /// </summary>
 public static class HeadTraining
 {
-    public static (HeadRecord Record, string Path) Run(HeadRequest request, string command,
-        Func<string, int, Func<Action<int>, TrainedHead>, TrainedHead> showEpochs)
+    public static (HeadRecord Record, string Path) Run(HeadRequest request, string command, IProgressDisplay display)
     {
         var clock = Stopwatch.StartNew();
         var manifest = FeatureCache.ReadManifest(request.Features);
@@ -32,9 +31,9 @@ public static class HeadTraining
         var device = Devices.Resolve(request.Device);
         FeatureSet? extra = request.ExtraTrain is { } folder ? ExtraTraining(manifest, folder, request.Partial) : null;
         var testSet = new FeatureSet(testFeatures, testLabels, dimension);
-        var head = showEpochs($"linear head on {trainLabels.Length:N0} × {dimension} features", request.Options.Epochs, progress =>
+        var head = display.Run($"linear head on {trainLabels.Length:N0} × {dimension} features", request.Options.Epochs, progress =>
             LinearHeadTrainer.Train(new FeatureSet(trainFeatures, trainLabels, dimension), testSet,
-                CifarImages.ClassNames.Count, request.Options, device, epoch => progress(epoch.Epoch), extra));
+                CifarImages.ClassNames.Count, request.Options, device, epoch => progress.Report(epoch.Epoch), extra));
 
         var record = new HeadRecord
         {

@@ -1,11 +1,12 @@
+using System.Globalization;
 using Toolkit.Inference.Sessions;
 
-namespace Toolkit.Cli.Commands;
+namespace Toolkit.Pipelines.Options;
 
 /// <summary>
-/// The ranges options may take, in one place, so that every command says the same thing about the same kind
-/// of option: the option's name, the value given and the range allowed. Each check returns the problem, or
-/// null when the value is fine; <see cref="Check"/> turns the first problem into a validation error.
+/// The ranges options may take, in one place, so that every workflow and command says the same thing about the same
+/// kind of option: the option's name, the value given and the range allowed. Each check returns the problem, or null
+/// when the value is fine; <see cref="First"/> picks the first problem of a list.
 /// </summary>
 public static class OptionRules
 {
@@ -24,8 +25,7 @@ public static class OptionRules
     /// <summary>Epochs, steps, sweeps and rounds: far more than any run here needs, far less than "forever".</summary>
     public const int MaxCount = 1_000_000;
 
-    public static ValidationResult? Check(params string?[] problems) =>
-        problems.FirstOrDefault(p => p is not null) is string problem ? ValidationResult.Error(problem) : null;
+    public static string? First(params string?[] problems) => problems.FirstOrDefault(p => p is not null);
 
     public static string? Range(string option, long? value, long min, long max) =>
         value is long v && (v < min || v > max) ? $"{option} {v}: expected {Describe(min, max)}" : null;
