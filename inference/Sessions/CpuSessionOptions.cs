@@ -4,7 +4,8 @@ namespace Toolkit.Inference.Sessions;
 
 /// <summary>
 /// ONNX Runtime CPU session settings that change speed, not results: graph optimisation level, intra-op threads
-/// (0 = ONNX Runtime's choice, one per core), whether idle intra-op threads spin, and memory-pattern planning.
+/// (0 = ONNX Runtime's choice, which ran one thread's speed on a 2-core AMD EPYC machine), whether idle intra-op
+/// threads spin, and memory-pattern planning.
 /// </summary>
 public sealed record CpuSessionOptions
 {
