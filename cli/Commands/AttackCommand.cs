@@ -74,9 +74,7 @@ public sealed class AttackCommand : Command<AttackCommand.Settings>
             return 0;
         }
         var outcome = attacks.RunDataSet(options, settings.Location, ProgressBar.Unless(settings.Json));
-        if (settings.Json) Json.Print(new { outcome.Report, outcome.Files });
-        else Print(outcome.Report, outcome.Files);
-        return 0;
+        return Json.PrintOr(settings.Json, new { outcome.Report, outcome.Files }, () => Print(outcome.Report, outcome.Files));
     }
 
     private static void Print(AttackReport report, IReadOnlyList<string> files)

@@ -1,7 +1,5 @@
-using Toolkit.Datasets.Cifar;
+using Toolkit.Pipelines.Benchmarks;
 using Toolkit.Pipelines.Cifar;
-using Toolkit.Training.Benchmarks;
-using Toolkit.Training.Cifar;
 
 namespace Toolkit.Cli.Commands;
 
@@ -30,11 +28,7 @@ public sealed class BenchThroughputCommand : Command<BenchThroughputCommand.Sett
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         settings.ApplyThreads();
-        var spec = new CifarTrainingOptions { Arch = settings.Arch }.BaseSpec();
-        if (settings.BatchSize is int size) spec = spec with { Training = spec.Training with { BatchSize = size } };
-        using var data = CifarData.Load(settings.Location.Folder(CifarReader.FolderName));
-        var result = ThroughputBenchmark.Run(spec, data.Train, settings.Batches, settings.Rounds);
-
+        var result = TrainThroughput.Run(settings.Arch, settings.BatchSize, settings.Location, settings.Batches, settings.Rounds);
         if (settings.Json)
             Json.Print(new { result.Arch, result.BatchSize, result.Batches, result.Rounds, result.ToolkitImagesPerSecond, result.BareImagesPerSecond, result.Ratio, threads = TorchSharp.torch.get_num_threads() });
         else Tables.Print(new[] { ("toolkit data path", result.ToolkitImagesPerSecond.ToString("F1")), ("bare loop, preloaded float tensors", result.BareImagesPerSecond.ToString("F1")),

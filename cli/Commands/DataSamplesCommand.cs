@@ -22,8 +22,6 @@ public sealed class DataSamplesCommand : Command<DataSamplesCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var written = SampleImages.Write(settings.Dataset, OptionRules.Values<int>(settings.Indices), settings.Out, settings.Location);
-        if (settings.Json) Json.Print(written);
-        else AnsiConsole.MarkupLine($"wrote {written.Count} images to {Markup.Escape(settings.Out)}");
-        return 0;
+        return Json.PrintOr(settings.Json, written, () => AnsiConsole.MarkupLine($"wrote {written.Count} images to {Markup.Escape(settings.Out)}"));
     }
 }

@@ -1,5 +1,4 @@
 using Toolkit.Pipelines.Cifar;
-using Toolkit.Pipelines.Outputs;
 
 namespace Toolkit.Cli.Commands;
 
@@ -18,11 +17,7 @@ public sealed class ExportCommand : Command<ExportCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        string output = settings.Out ?? CifarExport.DefaultModelPath(settings.Run);
-        OutputGuard.ModelTarget(output, settings.Force);
-        var result = CifarExport.Export(settings.Run, output, settings.Location);
-        if (settings.Json) Json.Print(result);
-        else TrainingReport.PrintExport(result);
-        return 0;
+        var result = CifarExport.Export(settings.Run, settings.Out, settings.Force, settings.Location);
+        return Json.PrintOr(settings.Json, result, () => TrainingReport.PrintExport(result));
     }
 }

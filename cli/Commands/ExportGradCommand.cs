@@ -17,8 +17,7 @@ public sealed class ExportGradCommand : Command<ExportGradCommand.Settings>
     {
         Toolkit.Export.OnnxFiles.Read(settings.Model); // a file that is not an ONNX model fails here, with one line naming it
         string path = GradientGraphFile.Write(settings.Model);
-        if (settings.Json) Json.Print(new { model = settings.Model, gradientGraph = path });
-        else AnsiConsole.MarkupLine($"wrote [bold]{Markup.Escape(path)}[/] (inputs input, label; outputs logits, loss, input_grad)");
-        return 0;
+        return Json.PrintOr(settings.Json, new { model = settings.Model, gradientGraph = path },
+            () => AnsiConsole.MarkupLine($"wrote [bold]{Markup.Escape(path)}[/] (inputs input, label; outputs logits, loss, input_grad)"));
     }
 }

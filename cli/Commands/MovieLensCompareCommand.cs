@@ -68,8 +68,6 @@ public sealed class MovieLensCompareCommand : Command<MovieLensCompareCommand.Se
         };
         var report = Comparison.Run(options, settings.ReadSplit(), MovieLensReader.ReadMovies(Path.Combine(settings.MovieLensFolder, "u.item")),
             settings.Out, settings.Force, new StderrProgress());
-        if (settings.Json) Json.Print(report);
-        else MovieLensCompareTables.Print(report);
-        return 0;
+        return Json.PrintOr(settings.Json, report, () => MovieLensCompareTables.Print(report));
     }
 }

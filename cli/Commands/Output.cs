@@ -6,6 +6,14 @@ namespace Toolkit.Cli.Commands;
 public static class Json
 {
     public static void Print<T>(T value) => Console.Out.WriteLine(ReportJson.Serialize(value));
+
+    /// <summary>Prints <paramref name="value"/> as JSON with --json, else runs <paramref name="print"/> (the form for people); exit code 0.</summary>
+    public static int PrintOr<T>(bool json, T value, Action print)
+    {
+        if (json) Print(value);
+        else print();
+        return 0;
+    }
 }
 
 /// <summary>

@@ -31,9 +31,7 @@ public sealed class PcaMnistCommand : Command<PcaMnistCommand.Settings>
         settings.ApplyThreads();
         var (record, exports) = PcaFitting.Run(OptionRules.Values<int>(settings.Components), settings.Out, settings.Models, settings.NoExport, settings.Force,
             settings.Location, CommandLine.Echo());
-        if (settings.Json) Json.Print(new { record, exports });
-        else Print(record, exports);
-        return 0;
+        return Json.PrintOr(settings.Json, new { record, exports }, () => Print(record, exports));
     }
 
     private static void Print(PcaRecord record, IReadOnlyList<ExportResult> exports)

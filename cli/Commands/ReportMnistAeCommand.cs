@@ -21,9 +21,7 @@ public sealed class ReportMnistAeCommand : Command<ReportMnistAeCommand.Settings
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var (rows, grids) = ReconstructionComparison.Run(settings.Models, settings.Out, settings.Location);
-        if (settings.Json) Json.Print(new { rows, grids });
-        else Print(rows, grids);
-        return 0;
+        return Json.PrintOr(settings.Json, new { rows, grids }, () => Print(rows, grids));
     }
 
     private static void Print(IReadOnlyList<ReconstructionRow> rows, IReadOnlyList<string> grids)

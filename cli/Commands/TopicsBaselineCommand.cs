@@ -26,7 +26,7 @@ public sealed class TopicsBaselineCommand : Command<TopicsBaselineCommand.Settin
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var result = TopicsBaseline.Run(settings.LoadCorpus(), new NmfOptions(settings.Topics, settings.Iterations, settings.Seed, !settings.Counts), settings.RandomSets);
+        var result = TopicsBaseline.Run(settings.Corpus.Load(settings.Location), new NmfOptions(settings.Topics, settings.Iterations, settings.Seed, !settings.Counts), settings.RandomSets);
         if (settings.Json) Json.Print(result);
         else
         {

@@ -1,5 +1,5 @@
-using Toolkit.Datasets.Newsgroups;
 using Toolkit.Datasets.Text;
+using Toolkit.Pipelines.Topics;
 
 namespace Toolkit.Cli.Commands;
 
@@ -19,14 +19,9 @@ public class TopicsCorpusSettings : DataSettings
     [CommandOption("--seed <N>"), Description("Random seed. Default 1.")]
     public int Seed { get; init; } = 1;
 
-    public override ValidationResult Validate() =>
-        Validation.Check(
-            OptionRules.Range("--vocab", Vocab, 2, 1_000_000),
-            OptionRules.Range("--min-docs", MinDocs, 1, int.MaxValue),
-            OptionRules.Fraction("--max-doc-fraction", MaxDocFraction, oneAllowed: true)) ?? base.Validate();
+    public override ValidationResult Validate() => Validation.Check(Corpus.Problem()) ?? base.Validate();
 
-    public TopicCorpus LoadCorpus() =>
-        TopicCorpus.Load(Location.Folder(NewsgroupsReader.FolderName), new TextOptions(!KeepHeaders), new VocabularyOptions(Vocab, MinDocs, MaxDocFraction), Reference);
+    public CorpusOptions Corpus => new() { Vocab = Vocab, MinDocs = MinDocs, MaxDocFraction = MaxDocFraction, KeepHeaders = KeepHeaders, Reference = Reference };
 }
 
 /// <summary>The topic tables of <c>topics train</c>, <c>show</c>, <c>baseline</c> and <c>infer</c>: plain aligned lines when output is redirected.</summary>

@@ -39,44 +39,35 @@ public sealed class TopicsTrainCommand : Command<TopicsTrainCommand.Settings>
         [CommandOption("--force"), Description("Replace an existing run folder, model or card.")]
         public bool Force { get; init; }
 
-        public override ValidationResult Validate() =>
-            Validation.Check(
-                OptionRules.Range("--topics", Topics, 1, OptionRules.MaxLayerSize),
-                OptionRules.Range("--hidden", Hidden, 1, OptionRules.MaxLayerSize),
-                OptionRules.Positive("--lr", LearningRate),
-                OptionRules.Range("--batch-size", BatchSize, 1, OptionRules.MaxBatch),
-                OptionRules.Range("--anneal-steps", AnnealSteps, 0, OptionRules.MaxCount),
-                OptionRules.Range("--epochs", Epochs, 1, OptionRules.MaxCount),
-                OptionRules.Range("--patience", Patience, 1, OptionRules.MaxCount),
-                Dropout is >= 0 and < 1 ? null : $"--dropout {Dropout}: expected 0 up to (not including) 1",
-                OptionRules.Threads("--threads", Threads, zeroMeansDefault: true)) ?? base.Validate();
+        public override ValidationResult Validate() => Validation.Check(TopicsTraining.Problem(Options)) ?? base.Validate();
+
+        public VaeOptions Options => new()
+        {
+            Topics = Topics, Hidden = Hidden, LearningRate = LearningRate, BatchSize = BatchSize, AnnealSteps = AnnealSteps, MaxEpochs = Epochs,
+            Patience = Patience, DecoderBatchNorm = DecoderBatchNorm, EncoderBatchNorm = EncoderBatchNorm, Dropout = Dropout, SelectOn = SelectOn,
+            Seed = Seed, Threads = Threads,
+        };
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var options = new VaeOptions
-        {
-            Topics = settings.Topics, Hidden = settings.Hidden, LearningRate = settings.LearningRate, BatchSize = settings.BatchSize,
-            AnnealSteps = settings.AnnealSteps, MaxEpochs = settings.Epochs, Patience = settings.Patience, DecoderBatchNorm = settings.DecoderBatchNorm,
-            EncoderBatchNorm = settings.EncoderBatchNorm, Dropout = settings.Dropout, SelectOn = settings.SelectOn, Seed = settings.Seed, Threads = settings.Threads,
-        };
+        var options = settings.Options;
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        var corpus = settings.LoadCorpus();
+        var corpus = settings.Corpus.Load(settings.Location);
         if (!settings.Json)
             ConsoleLine.Out($"{corpus.Train.Rows:N0} train documents, {corpus.Reference.Rows:N0} reference documents, {corpus.Vocabulary.Count} words " +
                 $"({watch.Elapsed.TotalSeconds:F1} s); {options.Topics} topics, hidden {options.Hidden}, lr {options.LearningRate}, " +
                 $"decoder batch norm {options.DecoderBatchNorm}, encoder batch norm {options.EncoderBatchNorm}");
 
-        string folder = settings.Out ?? TopicsTraining.NewRunFolder();
-        var run = TopicsTraining.Run(corpus, options, folder, settings.Model, settings.Force, settings.Json ? null : e => ConsoleLine.Out(
+        var run = TopicsTraining.Run(corpus, options, settings.Out, settings.Model, settings.Force, settings.Json ? null : e => ConsoleLine.Out(
             $"epoch {e.Epoch,3}  loss {e.Loss,9:F2}  rec {e.Reconstruction,9:F2}  kl {e.Kl,6:F2}  alpha {e.Alpha:F2}  " +
             $"NPMI {e.MeanNpmi:F4}{(options.SelectOn == SelectionCorpus.Train ? $" (train {e.SelectionNpmi:F4})" : "")}  {e.Seconds:F1} s"));
         var result = run.Training;
-        if (settings.Json) Json.Print(new { folder, meanNpmi = result.MeanNpmi, result.BestEpoch, wallSeconds = run.WallSeconds, topics = result.Topics, models = run.Models });
+        if (settings.Json) Json.Print(new { folder = run.Folder, meanNpmi = result.MeanNpmi, result.BestEpoch, wallSeconds = run.WallSeconds, topics = result.Topics, models = run.Models });
         else
         {
             TopicsTable.Print(result.Topics, result.MeanNpmi);
-            ConsoleLine.Out($"best epoch {result.BestEpoch} of {result.Epochs.Count}; wall time {run.WallSeconds:F1} s; run folder {Markup.Escape(folder)}");
+            ConsoleLine.Out($"best epoch {result.BestEpoch} of {result.Epochs.Count}; wall time {run.WallSeconds:F1} s; run folder {Markup.Escape(run.Folder)}");
         }
         return 0;
     }

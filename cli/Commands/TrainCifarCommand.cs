@@ -72,11 +72,7 @@ public sealed class TrainCifarSettings : TorchSettings
     {
         try
         {
-            return Validation.Check(
-                Arch is null ? null : CifarTrainingOptions.ArchitectureProblem(Arch),
-                OptionRules.Range("--subset", Subset, 1, CifarData.TrainingCount),
-                OptionRules.Range("--trials", Trials, 1, ParameterSpec.MaxPoints),
-                Options.Hyperparameters.Select(HyperparameterProblem).FirstOrDefault(p => p is not null)) ?? base.Validate();
+            return Validation.Check(Options.Problem()) ?? base.Validate();
         }
         catch (ArgumentException e)
         {
@@ -95,23 +91,6 @@ public sealed class TrainCifarSettings : TorchSettings
             ("o4", O4), ("epochs", Epochs), ("batch-size", BatchSize), ("momentum", Momentum), ("weight-decay", WeightDecay),
         }.Where(g => g.Text is not null).Select(g => ParameterSpec.Parse(g.Name, g.Text!)).ToList(),
     };
-
-    /// <summary>Every value a hyperparameter may take (both ends of a sampled range) must lie in its range.</summary>
-    private static string? HyperparameterProblem(ParameterSpec spec)
-    {
-        IEnumerable<double> values = spec.IsSampledRange ? [spec.RangeStart!.Value, spec.RangeEnd!.Value] : spec.Values;
-        string option = "--" + spec.Name;
-        Func<double, string?> rule = spec.Name switch
-        {
-            "lr" => v => OptionRules.Positive(option, v),
-            "weight-decay" => v => OptionRules.NotNegative(option, v),
-            "momentum" => v => OptionRules.Momentum(option, v),
-            "epochs" => v => OptionRules.WholeNumber(option, v, 1, OptionRules.MaxCount),
-            "batch-size" => v => OptionRules.WholeNumber(option, v, 1, OptionRules.MaxBatch),
-            _ => v => OptionRules.WholeNumber(option, v, 1, OptionRules.MaxLayerSize),
-        };
-        return values.Select(rule).FirstOrDefault(p => p is not null);
-    }
 }
 
 /// <summary><c>toolkit train cifar10</c>: one run or a search, in a run folder, then the best model's export.</summary>

@@ -31,8 +31,7 @@ public sealed class TransferExportCommand : Command<TransferExportCommand.Settin
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var export = FrozenExport.Export(settings.HeadFile, settings.BackbonePath, settings.PreprocessPath, settings.Out, settings.Force, settings.Location);
-        if (settings.Json) Json.Print(export);
-        else TrainingReport.PrintExport(export, settings.Head, "metrics (test: the head on the cached test features, the same graph)");
-        return 0;
+        return Json.PrintOr(settings.Json, export,
+            () => TrainingReport.PrintExport(export, settings.Head, "metrics (test: the head on the cached test features, the same graph)"));
     }
 }

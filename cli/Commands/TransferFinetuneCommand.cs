@@ -39,14 +39,10 @@ public sealed class TransferFinetuneSettings : TorchSettings
     public int? MeasureSteps { get; init; }
 
     public override ValidationResult Validate() =>
-        Validation.Check(
-            Resolution is < 32 or > 1024 || Resolution % 32 != 0 ? $"--resolution {Resolution}: expected a multiple of 32 from 32 to 1,024" : null,
-            OptionRules.Range("--epochs", Epochs, 1, OptionRules.MaxCount),
-            OptionRules.Range("--subset", Subset, 1, CifarData.TrainingCount),
-            OptionRules.Range("--batch-size", BatchSize, 2, OptionRules.MaxBatch) is string batch
-                ? batch + " (batch norm trains on batch statistics)" : null,
-            OptionRules.Positive("--lr", LearningRate),
-            OptionRules.Range("--measure-steps", MeasureSteps, 1, OptionRules.MaxCount)) ?? base.Validate();
+        Validation.Check(Request.Problem(), OptionRules.Range("--measure-steps", MeasureSteps, 1, OptionRules.MaxCount)) ?? base.Validate();
+
+    public FineTuneRequest Request => new(Out ?? FineTuning.NewRunFolder(Resolution), Models, Name, Resolution, Epochs, Subset, BatchSize, LearningRate,
+        Schedule, Flip, Seed, Device, Threads, Pretrained);
 }
 
 /// <summary>
@@ -58,9 +54,7 @@ public sealed class TransferFinetuneCommand : Command<TransferFinetuneSettings>
     public override int Execute(CommandContext context, TransferFinetuneSettings settings, CancellationToken cancellationToken)
     {
         settings.ApplyThreads();
-        var request = new FineTuneRequest(settings.Out ?? FineTuning.NewRunFolder(settings.Resolution), settings.Models, settings.Name, settings.Resolution,
-            settings.Epochs, settings.Subset, settings.BatchSize, settings.LearningRate, settings.Schedule, settings.Flip, settings.Seed, settings.Device,
-            settings.Threads, settings.Pretrained);
+        var request = settings.Request;
         var spec = FineTuning.Spec(request);
         var location = settings.Location;
         AnsiConsole.MarkupLine($"Run folder: [bold]{Markup.Escape(request.Folder)}[/]; data from {Markup.Escape(location.Root)}; " +

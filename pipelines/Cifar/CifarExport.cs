@@ -2,6 +2,7 @@ using Toolkit.Datasets;
 using Toolkit.Datasets.Cifar;
 using Toolkit.Export;
 using Toolkit.Pipelines.Exports;
+using Toolkit.Pipelines.Outputs;
 using Toolkit.Training;
 using Toolkit.Training.Cifar;
 using Toolkit.Training.Runs;
@@ -18,6 +19,14 @@ public static class CifarExport
     /// <summary>Where a run folder's model goes unless told: models/RUN.onnx.</summary>
     public static string DefaultModelPath(string runFolder) =>
         Path.Combine("models", Path.GetFileName(Path.TrimEndingDirectorySeparator(runFolder)) + ".onnx");
+
+    /// <summary>Re-exports a run folder as the user asks: to <paramref name="onnxPath"/> (default models/RUN.onnx), its targets checked first.</summary>
+    public static ExportResult Export(string runOrSearchFolder, string? onnxPath, bool force, DataLocation data)
+    {
+        string output = onnxPath ?? DefaultModelPath(runOrSearchFolder);
+        OutputGuard.ModelTarget(output, force);
+        return Export(runOrSearchFolder, output, data);
+    }
 
     public static ExportResult Export(string runOrSearchFolder, string onnxPath, DataLocation data)
     {

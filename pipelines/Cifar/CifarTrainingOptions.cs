@@ -1,3 +1,4 @@
+using Toolkit.Pipelines.Options;
 using Toolkit.Training;
 using Toolkit.Training.Cifar;
 using Toolkit.Training.Search;
@@ -34,6 +35,31 @@ public sealed record CifarTrainingOptions
     /// <summary>Why <paramref name="arch"/> names no architecture, in the form of the command line's option checks, or null.</summary>
     public static string? ArchitectureProblem(string arch) =>
         Architectures.Contains(arch.ToLowerInvariant()) ? null : $"--arch {arch}: expected {string.Join(", ", Architectures)}";
+
+    /// <summary>The first problem of these options (naming the option), or null when they can run.</summary>
+    public string? Problem() =>
+        OptionRules.First(
+            Arch is null ? null : ArchitectureProblem(Arch),
+            OptionRules.Range("--subset", Subset, 1, CifarData.TrainingCount),
+            OptionRules.Range("--trials", Trials, 1, ParameterSpec.MaxPoints),
+            Hyperparameters.Select(HyperparameterProblem).FirstOrDefault(p => p is not null));
+
+    /// <summary>Every value a hyperparameter may take (both ends of a sampled range) must lie in its range.</summary>
+    private static string? HyperparameterProblem(ParameterSpec spec)
+    {
+        IEnumerable<double> values = spec.IsSampledRange ? [spec.RangeStart!.Value, spec.RangeEnd!.Value] : spec.Values;
+        string option = "--" + spec.Name;
+        Func<double, string?> rule = spec.Name switch
+        {
+            "lr" => v => OptionRules.Positive(option, v),
+            "weight-decay" => v => OptionRules.NotNegative(option, v),
+            "momentum" => v => OptionRules.Momentum(option, v),
+            "epochs" => v => OptionRules.WholeNumber(option, v, 1, OptionRules.MaxCount),
+            "batch-size" => v => OptionRules.WholeNumber(option, v, 1, OptionRules.MaxBatch),
+            _ => v => OptionRules.WholeNumber(option, v, 1, OptionRules.MaxLayerSize),
+        };
+        return values.Select(rule).FirstOrDefault(p => p is not null);
+    }
 
     /// <summary>The architecture's recipe with the settings that are not searched applied.</summary>
     public CifarRunSpec BaseSpec()

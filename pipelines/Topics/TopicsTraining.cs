@@ -3,6 +3,7 @@ using Toolkit.Datasets;
 using Toolkit.Datasets.Text;
 using Toolkit.Export.Topics;
 using Toolkit.Format;
+using Toolkit.Pipelines.Options;
 using Toolkit.Pipelines.Outputs;
 using Toolkit.Training.Topics;
 
@@ -21,10 +22,25 @@ public static class TopicsTraining
     /// <summary>A new run folder named by the time: runs/topics-vae-TIMESTAMP.</summary>
     public static string NewRunFolder() => Path.Combine("runs", $"topics-vae-{DateTime.UtcNow:yyyyMMdd-HHmmss}");
 
+    /// <summary>The first problem of the training options (naming the command line's option), or null when they can run.</summary>
+    public static string? Problem(VaeOptions options) =>
+        OptionRules.First(
+            OptionRules.Range("--topics", options.Topics, 1, OptionRules.MaxLayerSize),
+            OptionRules.Range("--hidden", options.Hidden, 1, OptionRules.MaxLayerSize),
+            OptionRules.Positive("--lr", options.LearningRate),
+            OptionRules.Range("--batch-size", options.BatchSize, 1, OptionRules.MaxBatch),
+            OptionRules.Range("--anneal-steps", options.AnnealSteps, 0, OptionRules.MaxCount),
+            OptionRules.Range("--epochs", options.MaxEpochs, 1, OptionRules.MaxCount),
+            OptionRules.Range("--patience", options.Patience, 1, OptionRules.MaxCount),
+            options.Dropout is >= 0 and < 1 ? null : $"--dropout {options.Dropout}: expected 0 up to (not including) 1",
+            OptionRules.Threads("--threads", options.Threads, zeroMeansDefault: true));
+
+    /// <param name="folder">The run folder; null: a new one, runs/topics-vae-TIMESTAMP.</param>
     /// <param name="model">Also write the encoder here, e.g. models/topics-vae.onnx; null: only in the run folder.</param>
-    public static TopicsResult Run(TopicCorpus corpus, VaeOptions options, string folder, string? model, bool force,
+    public static TopicsResult Run(TopicCorpus corpus, VaeOptions options, string? folder, string? model, bool force,
         Action<EpochRecord>? onEpoch = null)
     {
+        folder ??= NewRunFolder();
         if (!force && File.Exists(Path.Combine(folder, TopicsRun.RunFile)))
             throw new OverwriteException($"{folder} already holds a topic-model run; choose another --out or pass {OutputGuard.ForceOption} to replace it");
         OutputGuard.WritableFolder(folder);

@@ -6,6 +6,7 @@ using Toolkit.Export.Import;
 using Toolkit.Export.Transfer;
 using Toolkit.Pipelines.Cifar;
 using Toolkit.Pipelines.Exports;
+using Toolkit.Pipelines.Options;
 using Toolkit.Pipelines.Outputs;
 using Toolkit.Training;
 using Toolkit.Training.Cifar;
@@ -16,7 +17,18 @@ namespace Toolkit.Pipelines.Transfer;
 
 /// <summary>What a fine-tuning run is asked for on the command line; the spec of a new run is made from it.</summary>
 public sealed record FineTuneRequest(string Folder, string? ModelsFolder, string? Name, int Resolution, int? Epochs, int? Subset,
-    int BatchSize, double LearningRate, LearningRateSchedule Schedule, bool? Flip, long Seed, string Device, int? Threads, string? Pretrained);
+    int BatchSize, double LearningRate, LearningRateSchedule Schedule, bool? Flip, long Seed, string Device, int? Threads, string? Pretrained)
+{
+    /// <summary>The first problem of the request (naming the command line's option), or null when it can run.</summary>
+    public string? Problem() =>
+        OptionRules.First(
+            Resolution is < 32 or > 1024 || Resolution % 32 != 0 ? $"--resolution {Resolution}: expected a multiple of 32 from 32 to 1,024" : null,
+            OptionRules.Range("--epochs", Epochs, 1, OptionRules.MaxCount),
+            OptionRules.Range("--subset", Subset, 1, CifarData.TrainingCount),
+            OptionRules.Range("--batch-size", BatchSize, 2, OptionRules.MaxBatch) is string batch
+                ? batch + " (batch norm trains on batch statistics)" : null,
+            OptionRules.Positive("--lr", LearningRate));
+}
 
 /// <summary>Training images per second measured over a few steps, and the minutes an epoch would take at that rate.</summary>
 public sealed record FineTuneSpeed(int Resolution, int BatchSize, int Steps, double ImagesPerSecond, double EpochSeconds, int Threads);
