@@ -39,9 +39,9 @@ public static class ChannelPadding
         var next = NextLayer(graph, conv.Output[0]);
         if (next is null || !PadInputs(graph, next.Value.Node, next.Value.Flattened, filters, target)) return false;
 
-        Replace(graph, weight, [target, .. weight.Dims.Skip(1)], AppendZeros(OnnxWeightImporter.FloatValues(weight), (target - filters) * Product(weight.Dims.Skip(1))));
+        Replace(graph, weight, [target, .. weight.Dims.Skip(1)], WithZeros(OnnxWeightImporter.FloatValues(weight), target * Product(weight.Dims.Skip(1))));
         if (conv.Input.Count > 2 && Initializer(graph, conv.Input[2]) is { } bias)
-            Replace(graph, bias, [target], AppendZeros(OnnxWeightImporter.FloatValues(bias), target - filters));
+            Replace(graph, bias, [target], WithZeros(OnnxWeightImporter.FloatValues(bias), target));
         return true;
     }
 
@@ -85,7 +85,7 @@ public static class ChannelPadding
         if (features % channels != 0) return false;
         long newFeatures = features / channels * target;
         if (transposed) Replace(graph, weight, [units, newFeatures], AppendPerRow(values, units, features, newFeatures));
-        else Replace(graph, weight, [newFeatures, units], AppendZeros(values, (newFeatures - features) * units));
+        else Replace(graph, weight, [newFeatures, units], WithZeros(values, newFeatures * units));
         return true;
     }
 
@@ -98,12 +98,8 @@ public static class ChannelPadding
         graph.Initializer[index] = RawFloatTensor(old.Name, dims, values);
     }
 
-    private static float[] AppendZeros(float[] values, long zeros)
-    {
-        var result = new float[values.Length + zeros];
-        values.CopyTo(result, 0);
-        return result;
-    }
+    /// <summary>The values followed by zeros up to <paramref name="length"/>.</summary>
+    private static float[] WithZeros(float[] values, long length) => AppendPerRow(values, 1, values.Length, length);
 
     /// <summary>Each of <paramref name="rows"/> rows of <paramref name="width"/> values widened to <paramref name="newWidth"/> with zeros.</summary>
     private static float[] AppendPerRow(float[] values, long rows, long width, long newWidth)

@@ -33,7 +33,7 @@ public static class OperatorProfile
             for (int run = 0; run < CpuSessionOptions.WarmUpRuns + runs; run++)
                 using (session.Run(inputs)) { }
             string trace = session.EndProfiling();
-            return Summarize(Path.GetFileName(modelPath), batch, threads, runs, File.ReadAllText(trace));
+            return Summarize(Path.GetFileName(modelPath), batch, threads, File.ReadAllText(trace));
         }
         finally
         {
@@ -45,7 +45,7 @@ public static class OperatorProfile
     /// Sums a trace's node events ("*_kernel_time", category "Node") by their op_name, skipping those of the warm-up
     /// "model_run"s; the run time is the mean of the remaining "model_run" events.
     /// </summary>
-    public static GraphProfile Summarize(string model, int batch, int threads, int runs, string traceJson)
+    public static GraphProfile Summarize(string model, int batch, int threads, string traceJson)
     {
         using var document = JsonDocument.Parse(traceJson);
         var events = document.RootElement.EnumerateArray().Select(e => (

@@ -16,6 +16,21 @@ public sealed record CpuSessionOptions
     /// </summary>
     public const int WarmUpRuns = 2;
 
+    /// <summary>
+    /// Evaluation, attacks and export measurement: idle threads do not spin (measured side by side on a 2-core machine
+    /// shared with other jobs, `bench session-options`: lenet 1.09-1.44x faster without spinning at batch 32-1024),
+    /// and the thread count is named, one per processor (left at 0, ONNX Runtime's own choice, lenet ran at one
+    /// thread's speed on a 2-core AMD EPYC machine: batch 256, 2,569 images/s against 5,137 with 2 threads).
+    /// </summary>
+    public static CpuSessionOptions BatchWork { get; } = new() { AllowSpinning = false, IntraOpThreads = Environment.ProcessorCount };
+
+    /// <summary>
+    /// A server answering one small request after another spins: its image path ran 0.96x (8 connections) and 0.90x
+    /// (64) of the previous release without spinning, 0.98x and 1.02x with (docs/BENCHMARKS.md, "Served sessions spin
+    /// again"); its thread count stays ONNX Runtime's choice, the setting those serving runs measured.
+    /// </summary>
+    public static CpuSessionOptions Serving { get; } = new() { AllowSpinning = true };
+
     public int IntraOpThreads { get; init; }
     public GraphOptimizationLevel OptimizationLevel { get; init; } = GraphOptimizationLevel.ORT_ENABLE_ALL;
     public bool AllowSpinning { get; init; } = true;

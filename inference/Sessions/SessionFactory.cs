@@ -23,7 +23,8 @@ public static class SessionFactory
 
     /// <summary>
     /// Opens a model file. <paramref name="spinning"/> keeps idle intra-op threads spinning, for a server answering
-    /// one small request after another; batch work (eval, attack) runs better without it (see OpenOnCpu).
+    /// one small request after another (<see cref="CpuSessionOptions.Serving"/>); batch work (eval, attack) runs
+    /// better without it (<see cref="CpuSessionOptions.BatchWork"/>).
     /// </summary>
     public static OpenedSession Open(string modelPath, ExecutionDevice device, bool spinning = false)
     {
@@ -67,15 +68,7 @@ public static class SessionFactory
 
     private static InferenceSession OpenOnCpu(Func<SessionOptions, InferenceSession> create, string name, bool spinning)
     {
-        // Batch work does not spin idle intra-op threads: measured side by side on a 2-core machine shared with other
-        // jobs (`bench session-options`), lenet ran 1.09-1.44x faster without spinning at batch 32-1024. A server
-        // spins: its image path ran 0.96x (8 connections) and 0.90x (64) of the previous release without, 0.98x and
-        // 1.02x with (docs/BENCHMARKS.md, "Served sessions spin again").
-        // Batch work also names its thread count, one per processor: with 0 (ONNX Runtime's own choice) lenet ran
-        // at the speed of one intra-op thread on a 2-core AMD EPYC machine (batch 256: 2,569 images/s against 5,137
-        // with 2 threads, docs/BENCHMARKS.md).
-        var settings = new CpuSessionOptions { AllowSpinning = spinning, IntraOpThreads = spinning ? 0 : Environment.ProcessorCount };
-        using var options = settings.ToSessionOptions();
+        using var options = (spinning ? CpuSessionOptions.Serving : CpuSessionOptions.BatchWork).ToSessionOptions();
         try
         {
             return create(options);

@@ -24,7 +24,7 @@ public sealed class OperatorProfileTests
             ]
             """;
 
-        var profile = OperatorProfile.Summarize("m.onnx", 8, 2, 2, trace);
+        var profile = OperatorProfile.Summarize("m.onnx", 8, 2, trace);
 
         Assert.Equal(2, profile.Runs);
         Assert.Equal(0.050, profile.MillisecondsPerRun, 6);
